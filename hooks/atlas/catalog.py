@@ -1,0 +1,160 @@
+"""Questions about a validated set of records: lookups, backlinks, memberships, timeline.
+
+Pure functions over the records, built once per build.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from . import COLLECTIONS
+from .model import Membership, PartialDate, Record
+from .schema import fields, values_at
+
+# Order of entries that share a date: what exists first, then what it does.
+KIND_ORDER = ("organization", "treaty", "membership", "event", "document")
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """`record` refers to the target through `field` (e.g. 'parties', 'members')."""
+
+    record: Record
+    field: str
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: PartialDate
+    kind: str  # one of KIND_ORDER
+    title: str
+    record: Record
+    parties: tuple[str, ...]
+    organizations: tuple[str, ...]
+    summary: str
+    what: str  # signed, founded, joined, left, in force ...
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (self.date.sort_key(), KIND_ORDER.index(self.kind), self.title.casefold(), self.record.id)
+
+
+class Catalog:
+    def __init__(self, records: list[Record]) -> None:
+        self.records = sorted(records, key=lambda r: (r.collection, r.id))
+        self.by_id: dict[str, Record] = {r.id: r for r in self.records}
+        self._backlinks: dict[str, list[Backlink]] = defaultdict(list)
+        for record in self.records:
+            for spec in fields(record.collection):
+                if not spec.references:
+                    continue
+                top = spec.path[0]
+                for _, value in values_at(record.data, spec.path):
+                    links = self._backlinks[value]
+                    if not any(b.record is record for b in links):
+                        links.append(Backlink(record, top))
+
+    def get(self, record_id: str) -> Record:
+        return self.by_id[record_id]
+
+    def collection(self, name: str) -> list[Record]:
+        return [r for r in self.records if r.collection == name]
+
+    def counts(self) -> dict[str, int]:
+        return {c: len(self.collection(c)) for c in COLLECTIONS}
+
+    def backlinks_to(self, record: Record, collection: str | None = None) -> list[Record]:
+        found = [b.record for b in self._backlinks.get(record.id, []) if b.record is not record]
+        if collection:
+            found = [r for r in found if r.collection == collection]
+        return sorted(found, key=_chronological)
+
+    def memberships(self) -> list[Membership]:
+        return [m for org in self.collection("organizations") for m in org.memberships()]
+
+    def memberships_of(self, country: Record) -> list[Membership]:
+        return [m for m in self.memberships() if m.member == country.id]
+
+    def timeline(self) -> list[TimelineEntry]:
+        entries: list[TimelineEntry] = []
+        for record in self.records:
+            entries.extend(self._entries(record))
+        return sorted(entries, key=TimelineEntry.sort_key)
+
+    def timeline_of(self, record: Record) -> list[TimelineEntry]:
+        """The entries that concern a country, organization or direction."""
+        related = {record.id}
+        if record.collection == "directions":
+            related |= set(record.data.get("organizations", [])) | set(record.data.get("partners", []))
+        return [
+            e for e in self.timeline()
+            if e.record.id in related or related & set(e.parties) or related & set(e.organizations)
+            or (record.collection == "directions" and e.record in self.backlinks_to(record))
+        ]
+
+    def _entries(self, record: Record) -> list[TimelineEntry]:
+        data = record.data
+        out: list[TimelineEntry] = []
+
+        def add(key: str, kind: str, what: str, title: str | None = None,
+                parties: tuple[str, ...] | None = None) -> None:
+            if data.get(key) is None:
+                return
+            out.append(TimelineEntry(
+                date=PartialDate.parse(data[key]), kind=kind, title=title or record.name, record=record,
+                parties=parties if parties is not None else self.parties_of(record),
+                organizations=self.organizations_of(record), summary=str(data.get("summary", "")), what=what,
+            ))
+
+        if record.collection == "treaties":
+            add("signed", "treaty", "signed")
+            add("in_force", "treaty", "entered into force")
+            add("ended", "treaty", "ceased to have effect")
+        elif record.collection == "organizations":
+            add("founded", "organization", "founded")
+            add("ended", "organization", "ceased to exist")
+            founded = record.date("founded")
+            for m in record.memberships():
+                member = self.by_id[m.member]
+                if m.joined and not (m.role == "founding" and m.joined == founded):
+                    out.append(self._membership_entry(record, member, m.joined, "joined"))
+                if m.left:
+                    out.append(self._membership_entry(record, member, m.left, "left"))
+        elif record.collection in ("events", "documents"):
+            add("date", "event" if record.collection == "events" else "document",
+                record.kind.replace("-", " "))
+        return out
+
+    def _membership_entry(self, org: Record, member: Record, when: PartialDate, what: str) -> TimelineEntry:
+        verb = "joins" if what == "joined" else "leaves"
+        return TimelineEntry(
+            date=when, kind="membership", title=f"{member.name} {verb} {org.label}", record=org,
+            parties=(member.id,), organizations=(org.id,),
+            summary=f"{member.name} {what} the {org.name}.", what=what,
+        )
+
+    def parties_of(self, record: Record) -> tuple[str, ...]:
+        data = record.data
+        if record.collection == "organizations":
+            return tuple(m["member"] for m in data.get("members", []) if m.get("role") == "founding")
+        ids = [*data.get("parties", []), *data.get("participants", []), *data.get("concerns", [])]
+        if data.get("issuer"):
+            ids.insert(0, data["issuer"])
+        return tuple(i for i in dict.fromkeys(ids) if self.by_id[i].collection == "countries")
+
+    def organizations_of(self, record: Record) -> tuple[str, ...]:
+        data = record.data
+        ids = [*data.get("parties", []), *data.get("participants", []), *data.get("concerns", [])]
+        for key in ("organization", "issuer", "parent"):
+            if data.get(key):
+                ids.append(data[key])
+        ids += [r["target"] for r in data.get("relations", [])]
+        if record.collection == "organizations":
+            ids.append(record.id)
+        return tuple(i for i in dict.fromkeys(ids) if self.by_id[i].collection == "organizations")
+
+
+def _chronological(record: Record) -> tuple[Any, ...]:
+    when = record.main_date
+    return (when.sort_key() if when else (9999, 0, 0, 0), record.collection, record.name.casefold())

@@ -1,0 +1,195 @@
+"""Files → YAML nodes with line/column marks → raw records.
+
+YAML is composed, never constructed: we turn nodes into plain values ourselves,
+so no tag can build a Python object, anchors cannot expand into a billion laughs,
+duplicate keys are caught, and every value keeps the line it was written on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import COLLECTIONS
+from .model import Record
+from .problems import Problem, format_path
+
+try:
+    Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    Loader = yaml.SafeLoader
+
+Path_ = tuple[str | int, ...]
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": lambda s: s.lower() in ("true", "yes", "on"),
+    "tag:yaml.org,2002:null": lambda s: None,
+    # Dates stay text: the Atlas parses them itself, at the precision written.
+    "tag:yaml.org,2002:timestamp": str,
+}
+MAX_FILE_BYTES = 1_000_000
+TEXTS = "texts"  # data/texts/ holds the full texts of sources, for checking quotes
+
+
+@dataclass
+class LoadResult:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Unsupported(Exception):
+    def __init__(self, node: yaml.Node, path: Path_, message: str, hint: str) -> None:
+        self.node, self.path, self.message, self.hint = node, path, message, hint
+
+
+def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
+    """Read every `data/<collection>/<id>.yaml` file below `data_dir`."""
+    root = root or data_dir.parent
+    result = LoadResult()
+    if not data_dir.is_dir():
+        result.problems.append(
+            Problem(_rel(data_dir, root), 1, 1, "", "the data folder does not exist",
+                    "create it with one sub-folder per collection")
+        )
+        return result
+    for entry in sorted(data_dir.iterdir()):
+        if entry.name.startswith(".") or entry.name == TEXTS:
+            continue
+        if entry.is_file():
+            result.problems.append(_stray(entry, root, "files belong in a collection folder"))
+        elif entry.name not in COLLECTIONS:
+            result.problems.append(
+                _stray(entry, root, f"'{entry.name}' is not a collection",
+                       f"use one of: {', '.join(COLLECTIONS)}")
+            )
+    for collection in COLLECTIONS:
+        for path in sorted((data_dir / collection).glob("*")):
+            if path.name.startswith("."):
+                continue
+            if path.suffix == ".yml":
+                result.problems.append(_stray(path, root, "the file ends in .yml", "rename it to .yaml"))
+            elif path.suffix != ".yaml" or not path.is_file():
+                result.problems.append(_stray(path, root, "not a .yaml record", "move it out of data/"))
+            else:
+                _load_file(path, collection, root, result)
+    return result
+
+
+def _stray(path: Path, root: Path, message: str, hint: str = "move it or delete it") -> Problem:
+    return Problem(_rel(path, root), 1, 1, "", message, hint)
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_file(path: Path, collection: str, root: Path, result: LoadResult) -> None:
+    rel = _rel(path, root)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        result.problems.append(Problem(rel, 1, 1, "", f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                       "split the text or shorten it"))
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        result.problems.append(Problem(rel, 1, 1, "", f"not UTF-8 text ({err.reason} at byte {err.start})",
+                                       "save the file as UTF-8"))
+        return
+    try:
+        nodes = list(yaml.compose_all(text, Loader=Loader))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(x for x in (err.context, err.problem) if x)
+        result.problems.append(Problem(rel, line, col, "", f"YAML syntax error: {what}",
+                                       "check indentation, colons and quotes on this line or the one above"))
+        return
+    except yaml.YAMLError as err:
+        result.problems.append(Problem(rel, 1, 1, "", f"YAML error: {err}", "fix the YAML syntax"))
+        return
+    if len(nodes) != 1:
+        line = nodes[1].start_mark.line + 1 if len(nodes) > 1 else 1
+        message = "the file is empty" if not nodes else "the file holds more than one YAML document"
+        result.problems.append(Problem(rel, line, 1, "", message, "keep exactly one record per file"))
+        return
+    node = nodes[0]
+    if not isinstance(node, yaml.MappingNode):
+        result.problems.append(Problem(rel, node.start_mark.line + 1, node.start_mark.column + 1, "",
+                                       "a record must be a mapping of fields", "write 'field: value' lines"))
+        return
+    builder = _Builder(rel)
+    try:
+        data = builder.value(node, ())
+    except _Unsupported as err:
+        line, col = err.node.start_mark.line + 1, err.node.start_mark.column + 1
+        result.problems.append(Problem(rel, line, col, format_path(err.path), err.message, err.hint))
+        return
+    result.problems.extend(builder.problems)
+    result.records.append(Record(collection, path.stem, data, rel, builder.marks))
+
+
+class _Builder:
+    """Turns one document's nodes into plain values, recording each value's mark."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        # The composer hands back the same node object for every alias of an anchor.
+        if id(node) in self._seen:
+            raise _Unsupported(node, path, "YAML anchors and aliases (&name, *name) are not allowed in records",
+                               "write the value out in full")
+        self._seen.add(id(node))
+        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            _plain_tag(node, path, "tag:yaml.org,2002:seq")
+            return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
+        _plain_tag(node, path, "tag:yaml.org,2002:map")
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Unsupported(key_node, path, "YAML merge keys (<<) are not allowed in records",
+                                   "write the fields out in full")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unsupported(key_node, path, "a field name must be plain text", "write 'name: value'")
+            key = str(key_node.value)
+            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in out:
+                self.problems.append(Problem(self.rel, line, col, format_path((*path, key)),
+                                             f"field '{key}' is given twice", "keep one of them"))
+                continue
+            self.marks[(*path, key)] = (line, col)
+            out[key] = self.value(value_node, (*path, key))
+        return out
+
+
+def _scalar(node: yaml.ScalarNode, path: Path_) -> Any:
+    convert = _SCALAR_TAGS.get(node.tag)
+    if convert is None:
+        raise _Unsupported(node, path, f"the YAML tag '{node.tag}' is not allowed",
+                           "remove the tag; records hold plain text, numbers, lists and mappings")
+    try:
+        return convert(node.value)
+    except ValueError:
+        return node.value
+
+
+def _plain_tag(node: yaml.Node, path: Path_, expected: str) -> None:
+    if node.tag != expected:
+        raise _Unsupported(node, path, f"the YAML tag '{node.tag}' is not allowed",
+                           "remove the tag; records hold plain text, numbers, lists and mappings")

@@ -1,0 +1,189 @@
+"""The Atlas's domain objects: partial dates, citations, memberships and records.
+
+No I/O and no MkDocs here; records keep the raw mapping the editor wrote so that
+templates can show every field, while typed accessors serve the logic.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+MONTHS = tuple(calendar.month_name)
+QUALIFIERS = ("early", "mid", "late", "about", "before", "after")
+_DATE = re.compile(
+    r"^(?:(?P<q>early|mid|late|about|before|after) )?"
+    r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$"
+)
+# Within a year, a qualified or year-only date sorts where its span most likely falls.
+_QUALIFIER_ORDER = {"before": 0, "early": 1, None: 2, "about": 2, "mid": 3, "late": 4, "after": 5}
+
+
+class DateError(ValueError):
+    """A date string that names no real day."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to a year, a month or a day, possibly qualified ("early 2006")."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    qualifier: str | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        text = str(value).strip()
+        match = _DATE.match(text)
+        if not match:
+            raise DateError(f"'{text}' is not a date")
+        year = int(match["y"])
+        month = int(match["m"]) if match["m"] else None
+        day = int(match["d"]) if match["d"] else None
+        if month is not None and not 1 <= month <= 12:
+            raise DateError(f"'{text}' has month {month:02d}; months run from 01 to 12")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise DateError(f"'{text}' does not exist: {MONTHS[month]} {year} has {last} days")
+        return cls(year, month, day, match["q"])
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def end(self) -> date:
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def sort_key(self) -> tuple[int, int, int, int]:
+        """Oldest first; within a year a year-only date comes before dated entries
+        (its month is unknown), and within a month a month-only date before days."""
+        return (
+            self.year,
+            self.month or 0,
+            self.day or 0,
+            _QUALIFIER_ORDER[self.qualifier],
+        )
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        if self.day and self.month:
+            text = f"{self.day} {MONTHS[self.month]} {self.year}"
+        elif self.month:
+            text = f"{MONTHS[self.month]} {self.year}"
+        else:
+            text = str(self.year)
+        return f"{self.qualifier} {text}" if self.qualifier else text
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str
+    url: str | None = None
+    supports: tuple[str, ...] = ()
+    note: str | None = None
+
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any]) -> Citation:
+        return cls(
+            source=raw["source"],
+            quote=raw["quote"],
+            url=raw.get("url"),
+            supports=tuple(raw.get("supports", ())),
+            note=raw.get("note"),
+        )
+
+
+@dataclass(frozen=True)
+class Membership:
+    organization: str
+    member: str
+    joined: PartialDate | None
+    left: PartialDate | None
+    role: str | None
+    note: str | None
+
+
+@dataclass
+class Record:
+    """One YAML file: `collection/id`, the mapping it holds, and where it came from."""
+
+    collection: str
+    id: str
+    data: dict[str, Any]
+    file: str
+    marks: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    @property
+    def name(self) -> str:
+        return str(self.data.get("name") or self.data.get("title") or self.id)
+
+    @property
+    def label(self) -> str:
+        return str(self.data.get("short_name") or self.name)
+
+    @property
+    def kind(self) -> str:
+        return str(self.data.get("kind", self.collection.rstrip("s")))
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.collection}/{self.id}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{self.collection}/{self.id}/"
+
+    def date(self, key: str) -> PartialDate | None:
+        value = self.data.get(key)
+        return PartialDate.parse(value) if value is not None else None
+
+    @property
+    def main_date(self) -> PartialDate | None:
+        for key in ("signed", "date", "founded"):
+            if key in self.data:
+                return self.date(key)
+        return None
+
+    @property
+    def citations(self) -> list[Citation]:
+        return [Citation.from_mapping(c) for c in self.data.get("citations", [])]
+
+    def mark(self, path: tuple[str | int, ...]) -> tuple[int, int]:
+        """The line and column of `path`, or of its nearest marked ancestor."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def memberships(self) -> list[Membership]:
+        return [
+            Membership(
+                organization=self.id,
+                member=m["member"],
+                joined=PartialDate.parse(m["joined"]) if "joined" in m else None,
+                left=PartialDate.parse(m["left"]) if "left" in m else None,
+                role=m.get("role"),
+                note=m.get("note"),
+            )
+            for m in self.data.get("members", [])
+        ]
+

@@ -1,0 +1,32 @@
+"""One Atlas project on disk: where its data lives, and the one path from files to a catalog.
+
+The build, `atlas check` and the tests all go through `check_project`, so they report
+the same problems in the same words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog
+from .load import TEXTS, load_data
+from .problems import DataError, Problem
+from .validate import validate
+
+
+def check_project(root: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Load and validate `root/data`; a catalog only when there are no problems."""
+    data_dir = root / "data"
+    loaded = load_data(data_dir, root)
+    problems = loaded.problems + validate(loaded.records, data_dir / TEXTS)
+    if problems:
+        return None, sorted(set(problems))
+    return Catalog(loaded.records), []
+
+
+def load_catalog(root: Path) -> Catalog:
+    """The catalog of a valid project; raises DataError listing every problem otherwise."""
+    catalog, problems = check_project(root)
+    if catalog is None:
+        raise DataError(problems)
+    return catalog

@@ -1,0 +1,146 @@
+"""Records → page Markdown, through Jinja templates under `templates/`.
+
+The environment escapes every value that is not explicitly markup (see `text.py`),
+so text from YAML cannot become HTML, Markdown or template code. Links are relative
+links to the `.md` sources, which MkDocs rewrites and checks under `--strict`.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from urllib.parse import quote
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import COLLECTIONS
+from .catalog import Catalog, TimelineEntry
+from .model import PartialDate, Record
+from .text import attr, finalize, fold, md_text
+
+TITLES = {
+    "treaties": "Treaties and agreements",
+    "organizations": "Organizations",
+    "countries": "Countries",
+    "directions": "Directions of cooperation",
+    "events": "Events",
+    "documents": "Documents and positions",
+    "sources": "Sources",
+}
+# Record pages rank above pages that merely mention a name.
+SEARCH_BOOST = {"treaties": 3, "organizations": 3, "countries": 2, "directions": 2, "events": 2, "documents": 2}
+SINGULAR = {
+    "treaties": "treaty", "organizations": "organization", "countries": "country",
+    "directions": "direction", "events": "event", "documents": "document", "sources": "source",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to add to the site: its source path, Markdown, and the data file it comes from."""
+
+    src_uri: str
+    markdown: str
+    edit_path: str | None = None
+    in_nav: bool = False
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("atlas", "templates"),
+        autoescape=True,
+        finalize=finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["date"] = _date
+    env.filters["t"] = md_text
+    env.filters["attr"] = attr
+    env.filters["json"] = _json
+    env.filters["fold"] = fold
+    env.filters["url"] = _url
+    env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
+    return env
+
+
+def _date(value: object) -> str:
+    if value is None:
+        return ""
+    return str(value if isinstance(value, PartialDate) else PartialDate.parse(value))
+
+
+def _url(value: object) -> Markup:
+    """An http(s) URL made safe inside a Markdown link: no spaces, quotes or brackets."""
+    text = str(value)
+    if not text.startswith(("http://", "https://")):
+        raise ValueError(f"refusing a non-http(s) URL: {text!r}")
+    return Markup(quote(text, safe=":/?#@!$&*+,;=%~-._"))
+
+
+def _json(value: object) -> Markup:
+    """JSON for attributes and front matter; `<`, `>` and `&` escaped so it cannot close a tag."""
+    text = json.dumps(value, ensure_ascii=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+class Renderer:
+    """Renders every page of the Atlas from one catalog."""
+
+    def __init__(self, catalog: Catalog, data_dir: str = "data") -> None:
+        self.catalog = catalog
+        self.data_dir = data_dir
+        self.env = environment()
+
+    def link(self, target: Record | str, here: str, label: str | None = None) -> Markup:
+        record = self.catalog.get(target) if isinstance(target, str) else target
+        href = posixpath.relpath(record.src_uri, posixpath.dirname(here) or ".")
+        return Markup(f"[{md_text(label or record.label)}]({href})")
+
+    def href(self, src_uri: str, here: str, anchor: str = "") -> str:
+        path = posixpath.relpath(src_uri, posixpath.dirname(here) or ".")
+        return f"{path}#{anchor}" if anchor else path
+
+    def render(self, template: str, here: str, **context: Any) -> str:
+        def link(target: Record | str, label: str | None = None) -> Markup:
+            return self.link(target, here, label)
+
+        def href(src_uri: str, anchor: str = "") -> str:
+            return self.href(src_uri, here, anchor)
+
+        return self.env.get_template(template).render(
+            catalog=self.catalog, here=here, link=link, href=href, **context
+        )
+
+    def record_page(self, record: Record) -> Page:
+        markdown = self.render(
+            f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
+            backlinks=self.catalog.backlinks_to(record), boost=SEARCH_BOOST.get(record.collection),
+        )
+        return Page(record.src_uri, markdown, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
+
+    def index_page(self, collection: str) -> Page:
+        here = f"{collection}/index.md"
+        records = self.catalog.collection(collection)
+        markdown = self.render(f"index_{collection}.md.j2" if self._has(f"index_{collection}.md.j2")
+                               else "index.md.j2", here, collection=collection, records=records)
+        return Page(here, markdown, in_nav=True)
+
+    def timeline_page(self, entries: list[TimelineEntry]) -> Page:
+        return Page("timeline.md", self.render("timeline.md.j2", "timeline.md", entries=entries), in_nav=True)
+
+    def home_page(self) -> Page:
+        return Page("index.md", self.render("home.md.j2", "index.md", counts=self.catalog.counts()), in_nav=True)
+
+    def pages(self) -> list[Page]:
+        pages = [self.home_page(), self.timeline_page(self.catalog.timeline())]
+        pages += [self.index_page(c) for c in COLLECTIONS]
+        pages += [self.record_page(r) for r in self.catalog.records]
+        return pages
+
+    def _has(self, name: str) -> bool:
+        return name in self.env.list_templates()

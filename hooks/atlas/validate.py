@@ -1,0 +1,265 @@
+"""Records → problems: the schema, then references, dates and the rules between records.
+
+Every check reports through `Problem` with the file, line and column of the value at
+fault, and a hint. Nothing here stops at the first problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jsonschema import ValidationError
+
+from . import COLLECTIONS
+from .model import DateError, PartialDate, Record
+from .problems import Problem, format_path
+from .schema import FieldSpec, fields, validator, values_at
+
+Path_ = tuple[str | int, ...]
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping",
+               "boolean": "true or false", "number": "a number", "null": "empty"}
+
+
+def validate(records: list[Record], texts_dir: Path | None = None) -> list[Problem]:
+    """All problems of a set of records; the records themselves are not changed."""
+    problems: list[Problem] = []
+    for record in records:
+        problems.extend(_schema_problems(record))
+    if problems:
+        # Later checks assume well-formed records; report shape errors first.
+        return sorted(problems)
+    ids = _index(records, problems)
+    for record in records:
+        problems.extend(_reference_problems(record, ids))
+        problems.extend(_date_problems(record))
+        problems.extend(_quote_problems(record, ids, texts_dir))
+    problems.extend(_membership_problems(records, ids))
+    problems.extend(_redirect_problems(records, ids))
+    return sorted(problems)
+
+
+def _problem(record: Record, path: Path_, message: str, hint: str = "") -> Problem:
+    line, col = record.mark(path)
+    return Problem(record.file, line, col, format_path(path), message, hint)
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+# --- schema ---------------------------------------------------------------------------
+
+def _schema_problems(record: Record) -> Iterator[Problem]:
+    for error in validator(record.collection).iter_errors(record.data):
+        yield from _explain(record, error)
+    if isinstance(record.data.get("id"), str) and record.data["id"] != record.id:
+        yield _problem(record, ("id",), f"the id '{record.data['id']}' does not match the file name '{record.id}.yaml'",
+                       f"set 'id: {record.id}' or rename the file to '{record.data['id']}.yaml'")
+
+
+def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
+    path: Path_ = tuple(error.absolute_path)
+    schema, value, keyword = error.schema, error.instance, error.validator
+    if not isinstance(schema, dict):
+        schema = {}
+    if keyword == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for key in sorted(set(value) - set(allowed)):
+            hint = _suggest(key, allowed) or f"allowed fields: {', '.join(allowed)}"
+            yield _problem(record, (*path, key), f"unknown field '{key}'", hint)
+    elif keyword == "required":
+        missing = [k for k in error.validator_value if k not in value]  # type: ignore[union-attr]
+        for key in missing:
+            yield _problem(record, path, f"missing required field '{key}'", f"add '{key}:' to this record")
+    elif keyword == "type":
+        wanted = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted))
+        got = _TYPE_WORDS.get(_json_type(value), "something else")
+        yield _problem(record, path, f"expected {words}, found {got}", _type_hint(schema))
+    elif keyword == "enum":
+        options = [str(o) for o in error.validator_value]  # type: ignore[union-attr]
+        hint = _suggest(str(value), options) or f"use one of: {', '.join(options)}"
+        yield _problem(record, path, f"'{value}' is not an allowed value", hint)
+    elif keyword == "pattern":
+        yield _problem(record, path, *_pattern_message(str(value), schema))
+    elif keyword in ("minimum", "maximum") and "[0-9]{4}" in schema.get("pattern", ""):
+        yield _problem(record, path, f"{value} is not a year", "write a four-digit year such as 1996")
+    elif keyword == "minItems":
+        yield _problem(record, path, "the list is empty", "add at least one item")
+    elif keyword == "minLength":
+        yield _problem(record, path, "the text is empty", "write the text or remove the field")
+    else:
+        yield _problem(record, path, error.message, "see the Editing the Atlas page for this field")
+
+
+def _json_type(value: Any) -> str:
+    for name, kind in (("boolean", bool), ("integer", int), ("number", float), ("string", str),
+                       ("array", list), ("object", dict)):
+        if isinstance(value, kind):
+            return name
+    return "null"
+
+
+def _type_hint(schema: dict[str, Any]) -> str:
+    if "[0-9]{4}" in schema.get("pattern", ""):
+        return "write a date as YYYY, YYYY-MM or YYYY-MM-DD"
+    if schema.get("type") == "array":
+        return "write a list: one '- item' per line"
+    if schema.get("type") == "string":
+        return "put the value in quotes"
+    return "see the Editing the Atlas page for this field"
+
+
+def _pattern_message(value: str, schema: dict[str, Any]) -> tuple[str, str]:
+    pattern = schema.get("pattern", "")
+    if "[0-9]{4}" in pattern:
+        return (f"'{value}' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after "
+                "early, mid, late, about, before or after (e.g. 'early 2006')")
+    if pattern.startswith("^https?"):
+        return (f"'{value}' is not an http(s) address", "links must start with http:// or https://")
+    if "[a-z0-9]+" in pattern:
+        return (f"'{value}' is not a valid id", "use lower-case letters, digits and single hyphens, e.g. 'kg-ru-1992'")
+    if "[A-Z]{2}" in pattern:
+        return (f"'{value}' is not a two-letter country code", "write an ISO 3166-1 code such as KG")
+    if "[a-z]{2}" in pattern:
+        return (f"'{value}' is not a two-letter language code", "write an ISO 639-1 code such as ru")
+    return (f"'{value}' does not match the expected form", f"it must match {pattern}")
+
+
+# --- references, dates, quotes --------------------------------------------------------
+
+def _index(records: list[Record], problems: list[Problem]) -> dict[str, Record]:
+    ids: dict[str, Record] = {}
+    for record in records:
+        if record.id in ids:
+            first = ids[record.id]
+            problems.append(_problem(record, ("id",), f"duplicate id '{record.id}': {first.file} has it too",
+                                     "ids are unique across all collections; rename one of the files"))
+        else:
+            ids[record.id] = record
+    return ids
+
+
+def _specs(record: Record) -> list[FieldSpec]:
+    return fields(record.collection)
+
+
+def _reference_problems(record: Record, ids: dict[str, Record]) -> Iterator[Problem]:
+    for spec in _specs(record):
+        if not spec.references:
+            continue
+        for path, value in values_at(record.data, spec.path):
+            if not isinstance(value, str):
+                continue
+            target = ids.get(value)
+            if target is not None and target.collection in spec.references:
+                continue
+            kinds = " or ".join(c.rstrip("s").replace("countrie", "country") for c in spec.references)
+            if target is not None:
+                yield _problem(record, path, f"'{value}' is a record of {target.collection}, not a {kinds}",
+                               f"refer to a record in data/{'/ or data/'.join(spec.references)}/")
+                continue
+            options = [i for i, r in ids.items() if r.collection in spec.references]
+            hint = _suggest(value, options) or f"create data/{spec.references[0]}/{value}.yaml or fix the id"
+            yield _problem(record, path, f"unknown {kinds} '{value}'", hint)
+
+
+def _date_problems(record: Record) -> Iterator[Problem]:
+    for spec in _specs(record):
+        if not spec.is_date:
+            continue
+        for path, value in values_at(record.data, spec.path):
+            try:
+                PartialDate.parse(value)
+            except DateError as err:
+                yield _problem(record, path, f"impossible date: {err}", "check the day and the month")
+    for before, after in (("signed", "in_force"), ("in_force", "ended"), ("signed", "ended"),
+                          ("founded", "ended"), ("date", "end")):
+        first, second = _safe_date(record.data.get(before)), _safe_date(record.data.get(after))
+        if first and second and second.end < first.start:
+            yield _problem(record, (after,), f"'{after}' ({second}) is before '{before}' ({first})",
+                           "check both dates")
+
+
+def _safe_date(value: Any) -> PartialDate | None:
+    if value is None:
+        return None
+    try:
+        return PartialDate.parse(value)
+    except DateError:
+        return None
+
+
+def _quote_problems(record: Record, ids: dict[str, Record], texts_dir: Path | None) -> Iterator[Problem]:
+    if texts_dir is None:
+        return
+    for spec in _specs(record):
+        if spec.path[-1] != "source" or not spec.references:
+            continue
+        for path, source_id in values_at(record.data, spec.path):
+            source = ids.get(source_id)
+            text_file = source.data.get("text_file") if source else None
+            if not text_file:
+                continue
+            full_text = _read_text(texts_dir / text_file)
+            if full_text is None:
+                yield _problem(source, ("text_file",), f"the source text '{text_file}' is missing",
+                               f"put the file in {texts_dir.name}/")  # type: ignore[arg-type]
+                continue
+            quote_path = (*path[:-1], "quote")
+            quote = record.data
+            for part in quote_path:
+                quote = quote[part]
+            if str(quote) not in full_text:
+                yield _problem(record, quote_path, f"the quote is not verbatim in the source text '{text_file}'",
+                               "copy the passage exactly, punctuation included")
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+# --- rules between records ------------------------------------------------------------
+
+def _membership_problems(records: list[Record], ids: dict[str, Record]) -> Iterator[Problem]:
+    for org in (r for r in records if r.collection == "organizations"):
+        founded = _safe_date(org.data.get("founded"))
+        for i, raw in enumerate(org.data.get("members", [])):
+            joined, left = _safe_date(raw.get("joined")), _safe_date(raw.get("left"))
+            if founded and joined and joined.end < founded.start:
+                yield _problem(org, ("members", i, "joined"),
+                               f"{raw['member']} joins on {joined}, before {org.id} was founded ({founded})",
+                               "check the join date or the organization's 'founded' date")
+            if joined and left and left.end < joined.start:
+                yield _problem(org, ("members", i, "left"),
+                               f"{raw['member']} leaves on {left}, before joining on {joined}",
+                               "check both dates")
+        seen: dict[str, int] = {}
+        for i, raw in enumerate(org.data.get("members", [])):
+            if raw["member"] in seen and "left" not in org.data["members"][seen[raw["member"]]]:
+                yield _problem(org, ("members", i, "member"), f"{raw['member']} is listed twice as a current member",
+                               "give the first membership a 'left' date or remove one")
+            seen[raw["member"]] = i
+
+
+def _redirect_problems(records: list[Record], ids: dict[str, Record]) -> Iterator[Problem]:
+    claimed: dict[str, Record] = {}
+    for record in records:
+        for i, old in enumerate(record.data.get("redirect_from", [])):
+            if old in ids:
+                yield _problem(record, ("redirect_from", i),
+                               f"'{old}' is the id of {ids[old].file}; a redirect cannot reuse a live id",
+                               "remove this redirect or rename that record")
+            elif old in claimed:
+                yield _problem(record, ("redirect_from", i),
+                               f"'{old}' already redirects to {claimed[old].file}", "keep one redirect")
+            else:
+                claimed[old] = record
+

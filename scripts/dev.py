@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Set up and run the Atlas with nothing but Python 3.11 installed.
+
+    python3 scripts/dev.py serve   # build and serve the site at http://127.0.0.1:8000
+    python3 scripts/dev.py test    # install what the tests need, then run them all
+    python3 scripts/dev.py build   # build the site into site/ (strict)
+    python3 scripts/dev.py lock    # re-pin requirements/*.lock from pyproject.toml
+
+Each command creates `.venv` from the pinned lock files on first use, and again
+whenever a lock file changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+LOCKS = {"site": ROOT / "requirements" / "site.lock", "test": ROOT / "requirements" / "test.lock"}
+CHROMIUM = Path("/usr/bin/chromium")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def run(*cmd: object, check: bool = True) -> int:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    return subprocess.run([str(c) for c in cmd], cwd=ROOT, env=ENV, check=check).returncode
+
+
+def ensure_venv(profile: str) -> None:
+    """Install the pinned dependencies of `profile` (site or test) and the project itself."""
+    lock = LOCKS[profile]
+    stamp = VENV / f".installed-{profile}"
+    digest = hashlib.sha256(lock.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest and PY.exists():
+        return
+    if not PY.exists():
+        print(f"Creating {VENV.name} …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", lock)
+    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ".")
+    stamp.write_text(digest)
+
+
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's Chromium; install it when it is missing."""
+    if CHROMIUM.exists():
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        sys.exit(f"{CHROMIUM} is missing: install Debian's 'chromium' package (sudo apt-get install chromium).")
+    run("apt-get", "update", "-qq")
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True,
+                   env={**ENV, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def serve(args: list[str]) -> None:
+    ensure_venv("site")
+    os.execve(PY, [str(PY), "-m", "mkdocs", "serve", "--livereload", *args], ENV)
+
+
+def build(args: list[str]) -> None:
+    ensure_venv("site")
+    sys.exit(run(PY, "-m", "mkdocs", "build", "--strict", *args, check=False))
+
+
+def test(args: list[str]) -> None:
+    ensure_venv("test")
+    ensure_chromium()
+    failed = run(PY, "-m", "ruff", "check", "hooks", "tests", "scripts", check=False)
+    failed |= run(PY, "-m", "mypy", check=False)
+    failed |= run(PY, "-m", "pytest", *args, check=False)
+    sys.exit(1 if failed else 0)
+
+
+def lock(_: list[str]) -> None:
+    """Resolve the newest allowed versions in throw-away venvs and pin them."""
+    import tempfile
+
+    for profile, extra in (("site", ""), ("test", "[test]")):
+        with tempfile.TemporaryDirectory() as tmp:
+            venv.EnvBuilder(with_pip=True).create(tmp)
+            py = Path(tmp) / "bin" / "python"
+            subprocess.run([py, "-m", "pip", "install", "--quiet", f".{extra}"], cwd=ROOT, check=True)
+            frozen = subprocess.run([py, "-m", "pip", "freeze", "--exclude", "kyrgyz-security-atlas"],
+                                    capture_output=True, text=True, check=True).stdout
+        header = f"# Pinned by `python3 scripts/dev.py lock` from pyproject.toml ({profile}).\n"
+        LOCKS[profile].write_text(header + frozen)
+        print(f"wrote {LOCKS[profile].relative_to(ROOT)}")
+
+
+COMMANDS = {"serve": serve, "build": build, "test": test, "lock": lock}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit(__doc__)
+    COMMANDS[sys.argv[1]](sys.argv[2:])

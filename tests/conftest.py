@@ -1,0 +1,54 @@
+"""Shared fixtures: real MkDocs builds of the repository and of fixture projects."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def make_project(dest: Path, data: Path | None = None) -> Path:
+    """A copy of the Atlas project in `dest`, with `data` (default: the repo's data)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data or ROOT / "data", dest / "data")
+    return dest
+
+
+def build(project: Path, site: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` (never with -q: see mkdocs issue 4126)."""
+    site = site or project / "site"
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True, text=True, cwd=project, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once per test session."""
+    project = make_project(tmp_path_factory.mktemp("atlas"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small valid fixture project, built once per test session."""
+    project = make_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "valid" / "data")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
