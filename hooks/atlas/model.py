@@ -12,19 +12,30 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-
 MONTHS = tuple(calendar.month_name)
+SINGULAR = {
+    "treaties": "treaty", "organizations": "organization", "countries": "country",
+    "directions": "direction", "events": "event", "documents": "document", "sources": "source",
+}
 QUALIFIERS = ("early", "mid", "late", "about", "before", "after")
 _DATE = re.compile(
     r"^(?:(?P<q>early|mid|late|about|before|after) )?"
     r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?$"
 )
-# Within a year, a qualified or year-only date sorts where its span most likely falls.
+# Among dates of the same precision, a qualifier places the date where its span most likely falls.
 _QUALIFIER_ORDER = {"before": 0, "early": 1, None: 2, "about": 2, "mid": 3, "late": 4, "after": 5}
 
 
+DATE_FORMAT_HINT = ("write YYYY, YYYY-MM or YYYY-MM-DD, optionally after early, mid, late, about, before "
+                    "or after (e.g. 'early 2006')")
+
+
 class DateError(ValueError):
-    """A date string that names no real day."""
+    """A date string that is not a date, or names no real day; `hint` says how to fix it."""
+
+    def __init__(self, message: str, hint: str = "check the day and the month") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -41,16 +52,18 @@ class PartialDate:
         text = str(value).strip()
         match = _DATE.match(text)
         if not match:
-            raise DateError(f"'{text}' is not a date")
+            raise DateError(f"'{text}' is not a date", DATE_FORMAT_HINT)
         year = int(match["y"])
         month = int(match["m"]) if match["m"] else None
         day = int(match["d"]) if match["d"] else None
+        if year == 0:
+            raise DateError(f"impossible date '{text}': there is no year 0", "write the year in four digits")
         if month is not None and not 1 <= month <= 12:
-            raise DateError(f"'{text}' has month {month:02d}; months run from 01 to 12")
+            raise DateError(f"impossible date '{text}': there is no month {month:02d}", "months run from 01 to 12")
         if day is not None and month is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise DateError(f"'{text}' does not exist: {MONTHS[month]} {year} has {last} days")
+                raise DateError(f"impossible date '{text}': {MONTHS[month]} {year} has {last} days")
         return cls(year, month, day, match["q"])
 
     @property
@@ -143,7 +156,7 @@ class Record:
 
     @property
     def kind(self) -> str:
-        return str(self.data.get("kind", self.collection.rstrip("s")))
+        return str(self.data.get("kind", SINGULAR[self.collection]))
 
     @property
     def src_uri(self) -> str:

@@ -18,8 +18,11 @@ from markupsafe import Markup
 
 from . import COLLECTIONS
 from .catalog import Catalog, TimelineEntry
-from .model import PartialDate, Record
+from .chart import membership_chart
+from .editing import EDITING, editing_context
+from .model import SINGULAR, PartialDate, Record
 from .text import attr, finalize, fold, md_text
+from .timeline import timeline_filters
 
 TITLES = {
     "treaties": "Treaties and agreements",
@@ -32,10 +35,6 @@ TITLES = {
 }
 # Record pages rank above pages that merely mention a name.
 SEARCH_BOOST = {"treaties": 3, "organizations": 3, "countries": 2, "directions": 2, "events": 2, "documents": 2}
-SINGULAR = {
-    "treaties": "treaty", "organizations": "organization", "countries": "country",
-    "directions": "direction", "events": "event", "documents": "document", "sources": "source",
-}
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,7 @@ def environment() -> Environment:
     env.filters["fold"] = fold
     env.filters["url"] = _url
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
+    env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
     return env
 
 
@@ -140,7 +140,13 @@ class Renderer:
         pages = [self.home_page(), self.timeline_page(self.catalog.timeline())]
         pages += [self.index_page(c) for c in COLLECTIONS]
         pages += [self.record_page(r) for r in self.catalog.records]
+        pages.append(self.editing_page())
         return pages
+
+    def editing_page(self) -> Page:
+        """How to edit the data; generated from the schemas (the catalog only lends examples)."""
+        catalog = self.catalog if self.catalog.records else None
+        return Page(EDITING, self.render("editing.md.j2", EDITING, **editing_context(catalog)), in_nav=True)
 
     def _has(self, name: str) -> bool:
         return name in self.env.list_templates()
