@@ -54,3 +54,33 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING -" not in result.stderr, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/hostile: valid records whose every text is markup, script or template syntax."""
+    project = make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile" / "data")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def timeline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/timeline: dates at every precision, shared dates, unknown joins (see test_timeline.py)."""
+    project = make_project(tmp_path_factory.mktemp("timeline"), FIXTURES / "timeline" / "data")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def export_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/export: the valid set plus a renamed record (redirect_from) and a hostile one."""
+    project = make_project(tmp_path_factory.mktemp("export"), FIXTURES / "export" / "data")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr, result.stderr
+    return project / "site"

@@ -37,6 +37,9 @@ class TimelineEntry:
     what: str  # signed, founded, joined, left, in force ...
 
     def sort_key(self) -> tuple[Any, ...]:
+        """Oldest first (see PartialDate.sort_key: in a year, year-only dates lead, 'early' before
+        plain before 'late'); on equal dates KIND_ORDER, then title, then id — a total, stable
+        order. The timeline page states the same rule (templates/timeline.md.j2)."""
         return (self.date.sort_key(), KIND_ORDER.index(self.kind), self.title.casefold(), self.record.id)
 
 
@@ -84,13 +87,33 @@ class Catalog:
 
     def timeline_of(self, record: Record) -> list[TimelineEntry]:
         """The entries that concern a country, organization or direction."""
-        related = {record.id}
         if record.collection == "directions":
-            related |= set(record.data.get("organizations", [])) | set(record.data.get("partners", []))
+            return self._direction_timeline(record)
+        related = {record.id}
         return [
             e for e in self.timeline()
             if e.record.id in related or related & set(e.parties) or related & set(e.organizations)
-            or (record.collection == "directions" and e.record in self.backlinks_to(record))
+        ]
+
+    def _direction_timeline(self, direction: Record) -> list[TimelineEntry]:
+        """A direction's entries: those within its organizations or organizations tied to them
+        (a predecessor, a programme), those of records that refer to it, and — for a direction
+        of bilateral cooperation, which names partners but no organization — its partners'
+        entries outside any organization. Partners of a multilateral direction are its members,
+        not a reason to list their unrelated bilateral treaties there."""
+        orgs = set(direction.data.get("organizations", []))
+        for org in self.collection("organizations"):
+            ties = {org.data.get("parent")} | {r["target"] for r in org.data.get("relations", [])}
+            if org.id in orgs:
+                orgs |= {t for t in ties if t in self.by_id and self.by_id[t].collection == "organizations"}
+            elif ties & orgs:
+                orgs.add(org.id)
+        partners = set() if orgs else set(direction.data.get("partners", []))
+        referring = {r.id for r in self.backlinks_to(direction)}
+        return [
+            e for e in self.timeline()
+            if e.record.id in referring or orgs & set(e.organizations)
+            or (partners & set(e.parties) and not e.organizations)
         ]
 
     def _entries(self, record: Record) -> list[TimelineEntry]:

@@ -7,6 +7,7 @@ duplicate keys are caught, and every value keeps the line it was written on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,12 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     Loader = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
-_SCALAR_TAGS = {
+_YAML_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS: dict[str, Callable[[str], Any]] = {
     "tag:yaml.org,2002:str": str,
+    # A plain `=` or `<<` as a value is text (a `<<` key is refused as a merge key first).
+    "tag:yaml.org,2002:value": str,
+    "tag:yaml.org,2002:merge": str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
     "tag:yaml.org,2002:bool": lambda s: s.lower() in ("true", "yes", "on"),
@@ -33,6 +38,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp": str,
 }
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20  # records nest a few levels; deeper input is hostile and would exhaust the stack
 TEXTS = "texts"  # data/texts/ holds the full texts of sources, for checking quotes
 
 
@@ -40,11 +46,14 @@ TEXTS = "texts"  # data/texts/ holds the full texts of sources, for checking quo
 class LoadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Ids of record files that could not be read: references to them are not reported as dangling.
+    unreadable: set[str] = field(default_factory=set)
 
 
 class _Unsupported(Exception):
     def __init__(self, node: yaml.Node, path: Path_, message: str, hint: str) -> None:
         self.node, self.path, self.message, self.hint = node, path, message, hint
+        self.mark: Any = node.start_mark
 
 
 def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
@@ -93,48 +102,81 @@ def _rel(path: Path, root: Path) -> str:
 
 def _load_file(path: Path, collection: str, root: Path, result: LoadResult) -> None:
     rel = _rel(path, root)
-    raw = path.read_bytes()
+    problem = _read_record(path, collection, rel, result)
+    if problem is not None:
+        result.problems.append(problem)
+        result.unreadable.add(path.stem)
+
+
+def _read_record(path: Path, collection: str, rel: str, result: LoadResult) -> Problem | None:
+    """Append the record of one file to `result`, or return why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return Problem(rel, 1, 1, "", f"the file cannot be read ({err.strerror})", "check its permissions")
     if len(raw) > MAX_FILE_BYTES:
-        result.problems.append(Problem(rel, 1, 1, "", f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                                       "split the text or shorten it"))
-        return
+        return Problem(rel, 1, 1, "", f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                       "split the text or shorten it")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        result.problems.append(Problem(rel, 1, 1, "", f"not UTF-8 text ({err.reason} at byte {err.start})",
-                                       "save the file as UTF-8"))
-        return
+        line = raw.count(b"\n", 0, err.start) + 1
+        return Problem(rel, line, 1, "", f"not UTF-8 text ({err.reason} at byte {err.start})",
+                       "save the file as UTF-8")
     try:
         nodes = list(yaml.compose_all(text, Loader=Loader))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(x for x in (err.context, err.problem) if x)
-        result.problems.append(Problem(rel, line, col, "", f"YAML syntax error: {what}",
-                                       "check indentation, colons and quotes on this line or the one above"))
-        return
+        return _syntax_problem(rel, err)
+    except yaml.reader.ReaderError as err:
+        line, col = _position(text, err.position)
+        return Problem(rel, line, col, "", f"the character U+{err.character:04X} is not allowed in YAML ({err.reason})",
+                       f"delete it, or write it as \\u{err.character:04x} inside double quotes")
     except yaml.YAMLError as err:
-        result.problems.append(Problem(rel, 1, 1, "", f"YAML error: {err}", "fix the YAML syntax"))
-        return
+        return Problem(rel, 1, 1, "", f"YAML error: {' '.join(str(err).split())}", "fix the YAML syntax")
     if len(nodes) != 1:
         line = nodes[1].start_mark.line + 1 if len(nodes) > 1 else 1
-        message = "the file is empty" if not nodes else "the file holds more than one YAML document"
-        result.problems.append(Problem(rel, line, 1, "", message, "keep exactly one record per file"))
-        return
+        if not nodes:
+            return Problem(rel, 1, 1, "", "the file is empty", "write the record's fields, or delete the file")
+        return Problem(rel, line, 1, "", "the file holds more than one YAML document",
+                       "keep exactly one record per file")
     node = nodes[0]
     if not isinstance(node, yaml.MappingNode):
-        result.problems.append(Problem(rel, node.start_mark.line + 1, node.start_mark.column + 1, "",
-                                       "a record must be a mapping of fields", "write 'field: value' lines"))
-        return
+        return Problem(rel, node.start_mark.line + 1, node.start_mark.column + 1, "",
+                       "a record must be a mapping of fields", "write 'field: value' lines")
     builder = _Builder(rel)
     try:
         data = builder.value(node, ())
     except _Unsupported as err:
-        line, col = err.node.start_mark.line + 1, err.node.start_mark.column + 1
-        result.problems.append(Problem(rel, line, col, format_path(err.path), err.message, err.hint))
-        return
+        mark = _first_alias(text) if err.message.startswith("YAML anchors") else err.mark
+        return Problem(rel, mark.line + 1, mark.column + 1, format_path(err.path), err.message, err.hint)
     result.problems.extend(builder.problems)
     result.records.append(Record(collection, path.stem, data, rel, builder.marks))
+    return None
+
+
+def _syntax_problem(rel: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = err.problem or "the YAML cannot be read"
+    if err.context:
+        start = err.context_mark
+        where = f" that starts at line {start.line + 1}, column {start.column + 1}" if start and start != mark else ""
+        what += f" ({err.context}{where})"
+    return Problem(rel, line, col, "", f"YAML syntax error: {what}",
+                   "check indentation, colons and quotes on this line or the one above")
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _first_alias(text: str) -> Any:
+    """Where the first alias (*name) is: the composer hands back the anchored node instead."""
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    raise AssertionError("an alias was composed but not parsed")  # pragma: no cover
 
 
 class _Builder:
@@ -152,6 +194,9 @@ class _Builder:
             raise _Unsupported(node, path, "YAML anchors and aliases (&name, *name) are not allowed in records",
                                "write the value out in full")
         self._seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise _Unsupported(node, path, f"values are nested more than {MAX_DEPTH} levels deep",
+                               "records hold flat fields and lists of small mappings")
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node, path)
@@ -167,6 +212,7 @@ class _Builder:
                                    "write the fields out in full")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Unsupported(key_node, path, "a field name must be plain text", "write 'name: value'")
+            _scalar(key_node, path)  # rejects tags on keys too
             key = str(key_node.value)
             line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if key in out:
@@ -181,7 +227,7 @@ class _Builder:
 def _scalar(node: yaml.ScalarNode, path: Path_) -> Any:
     convert = _SCALAR_TAGS.get(node.tag)
     if convert is None:
-        raise _Unsupported(node, path, f"the YAML tag '{node.tag}' is not allowed",
+        raise _Unsupported(node, path, f"the YAML tag '{_shown(node.tag)}' is not allowed",
                            "remove the tag; records hold plain text, numbers, lists and mappings")
     try:
         return convert(node.value)
@@ -191,5 +237,10 @@ def _scalar(node: yaml.ScalarNode, path: Path_) -> Any:
 
 def _plain_tag(node: yaml.Node, path: Path_, expected: str) -> None:
     if node.tag != expected:
-        raise _Unsupported(node, path, f"the YAML tag '{node.tag}' is not allowed",
+        raise _Unsupported(node, path, f"the YAML tag '{_shown(node.tag)}' is not allowed",
                            "remove the tag; records hold plain text, numbers, lists and mappings")
+
+
+def _shown(tag: str) -> str:
+    """A tag as the editor wrote it: `!!python/object`, not `tag:yaml.org,2002:python/object`."""
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag

@@ -15,10 +15,10 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}:"
-        what = f" {self.path}:" if self.path else ""
-        fix = f" — {self.hint}" if self.hint else ""
-        return f"{where}{what} {self.message}{fix}"
+        where = f"{_one_line(self.file)}:{self.line}:{self.column}:"
+        what = f" {_one_line(self.path)}:" if self.path else ""
+        fix = f" — {_one_line(self.hint)}" if self.hint else ""
+        return f"{where}{what} {_one_line(self.message)}{fix}"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -37,6 +37,14 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__(report(self.problems))
+
+
+def _one_line(text: str) -> str:
+    """Names and values quoted from the data may hold line breaks or control characters:
+    show them escaped, so that each problem stays on one line of the report."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def report(problems: list[Problem]) -> str:

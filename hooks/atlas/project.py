@@ -18,7 +18,7 @@ def check_project(root: Path) -> tuple[Catalog | None, list[Problem]]:
     """Load and validate `root/data`; a catalog only when there are no problems."""
     data_dir = root / "data"
     loaded = load_data(data_dir, root)
-    problems = loaded.problems + validate(loaded.records, data_dir / TEXTS)
+    problems = loaded.problems + validate(loaded.records, data_dir / TEXTS, loaded.unreadable)
     if problems:
         return None, sorted(set(problems))
     return Catalog(loaded.records), []

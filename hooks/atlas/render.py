@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import posixpath
-from urllib.parse import quote
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -19,7 +20,12 @@ from markupsafe import Markup
 from . import COLLECTIONS
 from .catalog import Catalog, TimelineEntry
 from .chart import membership_chart
+from .cite import page_citation
+from .columns import page_url
+from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
+from .finder import organization_rows, treaty_finder
+from .history import LastChange
 from .model import SINGULAR, PartialDate, Record
 from .text import attr, finalize, fold, md_text
 from .timeline import timeline_filters
@@ -33,8 +39,9 @@ TITLES = {
     "documents": "Documents and positions",
     "sources": "Sources",
 }
-# Record pages rank above pages that merely mention a name.
-SEARCH_BOOST = {"treaties": 3, "organizations": 3, "countries": 2, "directions": 2, "events": 2, "documents": 2}
+# Record pages rank above pages that merely mention a name; countries and organizations above
+# the treaties and events named after them ("Uzbekistan", "Collective Security Treaty Organization").
+SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 4, "directions": 2, "events": 2, "documents": 2}
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ def environment() -> Environment:
     env.filters["url"] = _url
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
     env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
+    env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows)
     return env
 
 
@@ -91,10 +99,14 @@ def _json(value: object) -> Markup:
 class Renderer:
     """Renders every page of the Atlas from one catalog."""
 
-    def __init__(self, catalog: Catalog, data_dir: str = "data") -> None:
+    def __init__(self, catalog: Catalog, data_dir: str = "data", site_url: str = "",
+                 changes: Mapping[str, LastChange] | None = None, site_name: str = "Kyrgyz Security Atlas") -> None:
         self.catalog = catalog
         self.data_dir = data_dir
         self.env = environment()
+        self.site_url = site_url  # the published address, for citations
+        self.changes = changes or {}  # data file → its last change (history.py)
+        self.site_name = site_name
 
     def link(self, target: Record | str, here: str, label: str | None = None) -> Markup:
         record = self.catalog.get(target) if isinstance(target, str) else target
@@ -120,6 +132,7 @@ class Renderer:
         markdown = self.render(
             f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
             backlinks=self.catalog.backlinks_to(record), boost=SEARCH_BOOST.get(record.collection),
+            cite=page_citation(record, page_url(self.site_url, record), self.changes.get(record.file), self.site_name),
         )
         return Page(record.src_uri, markdown, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
 
@@ -141,7 +154,13 @@ class Renderer:
         pages += [self.index_page(c) for c in COLLECTIONS]
         pages += [self.record_page(r) for r in self.catalog.records]
         pages.append(self.editing_page())
+        pages.append(self.downloads_page())
         return pages
+
+    def downloads_page(self) -> Page:
+        """The data files, their columns, licence and citation; see downloads.py."""
+        context = downloads_context(self.catalog, TITLES, self.site_url, self.changes, self.site_name)
+        return Page(DOWNLOADS_PAGE, self.render("downloads.md.j2", DOWNLOADS_PAGE, **context), in_nav=True)
 
     def editing_page(self) -> Page:
         """How to edit the data; generated from the schemas (the catalog only lends examples)."""

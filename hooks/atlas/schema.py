@@ -17,7 +17,6 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 COMMON = "common.schema.json"
 

@@ -7,14 +7,13 @@ fault, and a hint. Nothing here stops at the first problem.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
 from jsonschema import ValidationError
 
-from . import COLLECTIONS
-from .model import DateError, PartialDate, Record
+from .model import DATE_FORMAT_HINT, SINGULAR, DateError, PartialDate, Record
 from .problems import Problem, format_path
 from .schema import FieldSpec, fields, validator, values_at
 
@@ -23,22 +22,29 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
                "boolean": "true or false", "number": "a number", "null": "empty"}
 
 
-def validate(records: list[Record], texts_dir: Path | None = None) -> list[Problem]:
-    """All problems of a set of records; the records themselves are not changed."""
+def validate(records: list[Record], texts_dir: Path | None = None,
+             unreadable: Collection[str] = ()) -> list[Problem]:
+    """All problems of a set of records; the records themselves are not changed.
+
+    `unreadable` holds the ids of files that exist but could not be loaded (their problem
+    is reported by the loader): references to them are not reported again as dangling.
+    """
     problems: list[Problem] = []
+    well_formed: list[Record] = []
     for record in records:
-        problems.extend(_schema_problems(record))
-    if problems:
-        # Later checks assume well-formed records; report shape errors first.
-        return sorted(problems)
+        shape = list(_schema_problems(record))
+        problems.extend(shape)
+        if not shape:
+            well_formed.append(record)
+    # Later checks assume well-formed records, so they skip the others; every record keeps its id.
     ids = _index(records, problems)
-    for record in records:
-        problems.extend(_reference_problems(record, ids))
+    for record in well_formed:
+        problems.extend(_reference_problems(record, ids, unreadable))
         problems.extend(_date_problems(record))
         problems.extend(_quote_problems(record, ids, texts_dir))
-    problems.extend(_membership_problems(records, ids))
-    problems.extend(_redirect_problems(records, ids))
-    return sorted(problems)
+    problems.extend(_membership_problems(well_formed, ids))
+    problems.extend(_redirect_problems(well_formed, ids))
+    return sorted(set(problems))
 
 
 def _problem(record: Record, path: Path_, message: str, hint: str = "") -> Problem:
@@ -63,7 +69,9 @@ def _schema_problems(record: Record) -> Iterator[Problem]:
 
 def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
     path: Path_ = tuple(error.absolute_path)
-    schema, value, keyword = error.schema, error.instance, error.validator
+    schema, keyword = error.schema, error.validator
+    value: Any = error.instance
+    wanted: Any = error.validator_value
     if not isinstance(schema, dict):
         schema = {}
     if keyword == "additionalProperties":
@@ -72,16 +80,15 @@ def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
             hint = _suggest(key, allowed) or f"allowed fields: {', '.join(allowed)}"
             yield _problem(record, (*path, key), f"unknown field '{key}'", hint)
     elif keyword == "required":
-        missing = [k for k in error.validator_value if k not in value]  # type: ignore[union-attr]
+        missing = [k for k in wanted if k not in value]
         for key in missing:
             yield _problem(record, path, f"missing required field '{key}'", f"add '{key}:' to this record")
     elif keyword == "type":
-        wanted = error.validator_value
         words = " or ".join(_TYPE_WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted))
-        got = _TYPE_WORDS.get(_json_type(value), "something else")
-        yield _problem(record, path, f"expected {words}, found {got}", _type_hint(schema))
+        got = _json_type(value)
+        yield _problem(record, path, f"expected {words}, found {_TYPE_WORDS[got]}", _type_hint(schema, got))
     elif keyword == "enum":
-        options = [str(o) for o in error.validator_value]  # type: ignore[union-attr]
+        options = [str(o) for o in wanted]
         hint = _suggest(str(value), options) or f"use one of: {', '.join(options)}"
         yield _problem(record, path, f"'{value}' is not an allowed value", hint)
     elif keyword == "pattern":
@@ -104,21 +111,22 @@ def _json_type(value: Any) -> str:
     return "null"
 
 
-def _type_hint(schema: dict[str, Any]) -> str:
+def _type_hint(schema: dict[str, Any], got: str) -> str:
+    if got == "null":
+        return "write a value after the colon, or remove the field"
     if "[0-9]{4}" in schema.get("pattern", ""):
         return "write a date as YYYY, YYYY-MM or YYYY-MM-DD"
     if schema.get("type") == "array":
         return "write a list: one '- item' per line"
     if schema.get("type") == "string":
-        return "put the value in quotes"
+        return "put the value in quotes" if got in ("boolean", "integer", "number") else "write one line of text"
     return "see the Editing the Atlas page for this field"
 
 
 def _pattern_message(value: str, schema: dict[str, Any]) -> tuple[str, str]:
     pattern = schema.get("pattern", "")
     if "[0-9]{4}" in pattern:
-        return (f"'{value}' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD, optionally after "
-                "early, mid, late, about, before or after (e.g. 'early 2006')")
+        return (f"'{value}' is not a date", DATE_FORMAT_HINT)
     if pattern.startswith("^https?"):
         return (f"'{value}' is not an http(s) address", "links must start with http:// or https://")
     if "[a-z0-9]+" in pattern:
@@ -148,17 +156,18 @@ def _specs(record: Record) -> list[FieldSpec]:
     return fields(record.collection)
 
 
-def _reference_problems(record: Record, ids: dict[str, Record]) -> Iterator[Problem]:
+def _reference_problems(record: Record, ids: dict[str, Record], unreadable: Collection[str] = ()
+                        ) -> Iterator[Problem]:
     for spec in _specs(record):
         if not spec.references:
             continue
         for path, value in values_at(record.data, spec.path):
-            if not isinstance(value, str):
+            if not isinstance(value, str) or (value in unreadable and value not in ids):
                 continue
             target = ids.get(value)
             if target is not None and target.collection in spec.references:
                 continue
-            kinds = " or ".join(c.rstrip("s").replace("countrie", "country") for c in spec.references)
+            kinds = " or ".join(SINGULAR[c] for c in spec.references)
             if target is not None:
                 yield _problem(record, path, f"'{value}' is a record of {target.collection}, not a {kinds}",
                                f"refer to a record in data/{'/ or data/'.join(spec.references)}/")
@@ -176,7 +185,7 @@ def _date_problems(record: Record) -> Iterator[Problem]:
             try:
                 PartialDate.parse(value)
             except DateError as err:
-                yield _problem(record, path, f"impossible date: {err}", "check the day and the month")
+                yield _problem(record, path, str(err), err.hint)
     for before, after in (("signed", "in_force"), ("in_force", "ended"), ("signed", "ended"),
                           ("founded", "ended"), ("date", "end")):
         first, second = _safe_date(record.data.get(before)), _safe_date(record.data.get(after))
@@ -203,15 +212,15 @@ def _quote_problems(record: Record, ids: dict[str, Record], texts_dir: Path | No
         for path, source_id in values_at(record.data, spec.path):
             source = ids.get(source_id)
             text_file = source.data.get("text_file") if source else None
-            if not text_file:
+            if source is None or not text_file or not isinstance(text_file, str):
                 continue
             full_text = _read_text(texts_dir / text_file)
             if full_text is None:
                 yield _problem(source, ("text_file",), f"the source text '{text_file}' is missing",
-                               f"put the file in {texts_dir.name}/")  # type: ignore[arg-type]
+                               f"put the file in {texts_dir.parent.name}/{texts_dir.name}/")
                 continue
             quote_path = (*path[:-1], "quote")
-            quote = record.data
+            quote: Any = record.data
             for part in quote_path:
                 quote = quote[part]
             if str(quote) not in full_text:

@@ -1,0 +1,81 @@
+"""What the Downloads page says: each file, its size, its columns, the licence, how to cite.
+
+Column lists come from `columns.py`, the definitions the CSV writer itself uses, and sizes
+from the very bytes `export.exports()` produces, so the page cannot drift from the files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from . import COLLECTIONS
+from .catalog import Catalog
+from .cite import AUTHOR, CODE_LICENSE, CODE_LICENSE_URL, DATA_LICENSE, DATA_LICENSE_URL, dataset_bibtex, latest
+from .columns import LIST_SEPARATOR, Column, columns, membership_columns, membership_rows
+from .export import DOWNLOADS, JSON_FILE, MEMBERSHIPS_FILE, csv_file, exports, schema_files
+from .history import LastChange
+
+DOWNLOADS_PAGE = f"{DOWNLOADS}/index.md"
+_FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9._/-]*$")
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str  # relative to the Downloads page
+    title: str
+    description: str
+    size: int
+    rows: int | None = None
+    columns: list[Column] = field(default_factory=list)
+    anchor: Markup = Markup("")  # built from collection names only
+
+    @property
+    def href(self) -> Markup:
+        """The link target, as markup: our own file names only, so nothing needs escaping."""
+        if not _FILE_NAME.match(self.path):
+            raise ValueError(f"unexpected download path {self.path!r}")
+        return Markup(self.path)
+
+
+def downloads_context(catalog: Catalog, titles: Mapping[str, str], site_url: str = "",
+                      changes: Mapping[str, LastChange] | None = None,
+                      site_name: str = "Kyrgyz Security Atlas") -> dict[str, Any]:
+    """The template context of the Downloads page; `titles` names each collection."""
+    changes = changes or {}
+    files = exports(catalog, site_url, changes, site_name)
+
+    def size(path: str) -> int:
+        return len(files[path])
+
+    def local(path: str) -> str:
+        return path.removeprefix(f"{DOWNLOADS}/")
+
+    csvs = [
+        Download(local(csv_file(c)), titles[c], f"One row per record of {titles[c].lower()}.", size(csv_file(c)),
+                 len(catalog.collection(c)), columns(c), anchor=Markup(f"{c}-csv"))
+        for c in COLLECTIONS
+    ]
+    csvs.append(Download(local(MEMBERSHIPS_FILE), "Memberships",
+                         "One row per membership of a country in an organization, with its dates.",
+                         size(MEMBERSHIPS_FILE), len(membership_rows(catalog)), membership_columns(),
+                         anchor=Markup("memberships-csv")))
+    schemas = [Download(local(p), p.rsplit("/", 1)[1].split(".")[0], "", len(b)) for p, b in schema_files().items()]
+    newest = latest(changes)
+    return {
+        "atlas_json": Download(local(JSON_FILE), "Everything", "", size(JSON_FILE), len(catalog.records)),
+        "csvs": csvs,
+        "schemas": schemas,
+        "separator": LIST_SEPARATOR,
+        "latest": newest,
+        "author": AUTHOR,
+        "site_name": site_name,
+        "site_url": site_url,
+        "data_license": DATA_LICENSE, "data_license_url": DATA_LICENSE_URL,
+        "code_license": CODE_LICENSE, "code_license_url": CODE_LICENSE_URL,
+        "bibtex": dataset_bibtex(site_name, site_url, newest),
+    }

@@ -1,0 +1,53 @@
+"""What publishing adds beyond the pages: dates, data files, redirects and per-page metadata.
+
+The MkDocs hook calls these once per build; each is a pure function of the catalog
+(apart from `last_changes`, which asks git once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .cite import latest
+from .export import exports
+from .history import LastChange
+from .history import last_changes as _history
+from .jsonld import record_jsonld
+from .redirects import redirect_pages
+
+
+def last_changes(root: Path, catalog: Catalog) -> dict[str, LastChange]:
+    """The last change of every record's data file, keyed by its path (Record.file)."""
+    return _history(root, (r.file for r in catalog.records))
+
+
+def static_files(catalog: Catalog, site_url: str, changes: Mapping[str, LastChange], site_name: str
+                 ) -> dict[str, bytes]:
+    """The download files and the redirect pages, keyed by their path in the site."""
+    files = exports(catalog, site_url, changes, site_name)
+    redirects = redirect_pages(catalog, site_url, site_name)
+    clash = files.keys() & redirects.keys()
+    if clash:
+        raise ValueError(f"a redirect would overwrite {sorted(clash)}")
+    return {**files, **redirects}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    jsonld: dict[str, Any] | None  # for the page's <head>
+    updated: str | None  # YYYY-MM-DD, the sitemap's lastmod
+
+
+def page_meta(catalog: Catalog, src_uri: str, site_url: str, changes: Mapping[str, LastChange],
+              site_name: str) -> PageMeta:
+    """A record page gets its JSON-LD and its own date; any other generated page the newest change."""
+    record = catalog.by_id.get(src_uri.rsplit("/", 1)[-1].removesuffix(".md"))
+    if record is None or record.src_uri != src_uri:
+        newest = latest(changes)
+        return PageMeta(None, newest.iso() if newest else None)
+    change = changes.get(record.file)
+    return PageMeta(record_jsonld(record, catalog, site_url, change, site_name), change.iso() if change else None)

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Synthetic Atlas data sets of any size, valid per the schemas, for benchmarks.
+
+    python3 scripts/synth.py DATA_DIR 5000     # writes DATA_DIR/<collection>/*.yaml
+
+`write_dataset(data_dir, treaties)` scales the other collections with the number of
+treaties, roughly as in the real data: a country per 10 treaties, an organization per
+25, an event per 2, a document per 20, a direction per 100; one source with a text
+file that every citation quotes, so quote checking runs as it does for real records.
+The output is deterministic (seeded), so timings compare between runs.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SOURCE_ID = "synthetic-source"
+TEXT_FILE = "synthetic.txt"
+SENTENCES = [f"Sentence {i} of the synthetic source records an agreement, a summit or a membership." for i in range(200)]
+TREATY_KINDS = ("treaty", "agreement", "protocol", "charter", "declaration", "decision")
+ORG_KINDS = ("security-alliance", "economic-union", "regional-forum", "commonwealth", "development-bank")
+EVENT_KINDS = ("summit", "accession", "decision", "assistance", "other")
+
+
+def sizes(treaties: int) -> dict[str, int]:
+    """How many records of each collection go with `treaties` treaties."""
+    return {
+        "treaties": treaties,
+        "countries": max(10, treaties // 10),
+        "organizations": max(5, treaties // 25),
+        "events": max(5, treaties // 2),
+        "documents": max(2, treaties // 20),
+        "directions": max(3, treaties // 100),
+        "sources": 1,
+    }
+
+
+def write_dataset(data_dir: Path, treaties: int) -> dict[str, int]:
+    """Write a valid data set with `treaties` treaties below `data_dir`; returns the counts."""
+    rng = random.Random(treaties)
+    n = sizes(treaties)
+    countries = [f"country-{i}" for i in range(n["countries"])]
+    organizations = [f"organization-{i}" for i in range(n["organizations"])]
+    treaty_ids = [f"treaty-{i}" for i in range(treaties)]
+    texts = data_dir / "texts"
+    texts.mkdir(parents=True, exist_ok=True)
+    (texts / TEXT_FILE).write_text(" ".join(SENTENCES) + "\n", encoding="utf-8")
+    _write(data_dir, "sources", SOURCE_ID, {
+        "id": SOURCE_ID, "title": "A synthetic source text", "publisher": "Benchmark Press",
+        "url": "https://example.org/synthetic", "kind": "source-text", "text_file": TEXT_FILE, "lang": "en",
+    })
+    for i, cid in enumerate(countries):
+        _write(data_dir, "countries", cid, {
+            "id": cid, "name": f"Country {i}", "official_name": f"Republic of Country {i}",
+            "iso": _iso(i), "summary": f"Synthetic country number {i}.", "citations": _citations(rng),
+        })
+    for i, oid in enumerate(organizations):
+        founded = 1991 + i % 15
+        members = rng.sample(countries, k=min(len(countries), rng.randint(3, 12)))
+        _write(data_dir, "organizations", oid, {
+            "id": oid, "name": f"Organization {i}", "abbreviations": [f"ORG{i}"], "kind": ORG_KINDS[i % len(ORG_KINDS)],
+            "founded": f"{founded}-05-15", "headquarters": f"City {i}",
+            "members": [_member(rng, cid, founded, j) for j, cid in enumerate(members)],
+            "summary": f"Synthetic organization number {i}.", "citations": _citations(rng, ["members"]),
+        })
+    for i, tid in enumerate(treaty_ids):
+        year = rng.randint(1991, 2024)
+        record: dict[str, Any] = {
+            "id": tid, "name": f"Treaty {i} on cooperation", "kind": TREATY_KINDS[i % len(TREATY_KINDS)],
+            "signed": _date(rng, year), "place": f"City {i % 50}",
+            "parties": rng.sample(countries, k=rng.randint(2, 4)), "status": "in-force",
+            "summary": f"Synthetic treaty number {i}, signed in {year}.",
+            "citations": _citations(rng, ["signed", "parties"]),
+        }
+        if i % 3 == 0:
+            record["organization"] = rng.choice(organizations)
+        if i % 4 == 0:
+            record["in_force"] = str(year + 1)
+        if i % 5 == 0 and i:
+            record["relations"] = [{"type": "related", "target": treaty_ids[rng.randrange(i)]}]
+        _write(data_dir, "treaties", tid, record)
+    for i in range(n["events"]):
+        _write(data_dir, "events", f"event-{i}", {
+            "id": f"event-{i}", "name": f"Event {i}", "kind": EVENT_KINDS[i % len(EVENT_KINDS)],
+            "date": _date(rng, rng.randint(1991, 2024)), "place": f"City {i % 50}",
+            "participants": [*rng.sample(countries, k=2), rng.choice(organizations)],
+            "summary": f"Synthetic event number {i}.", "citations": _citations(rng),
+        })
+    for i in range(n["documents"]):
+        _write(data_dir, "documents", f"document-{i}", {
+            "id": f"document-{i}", "name": f"Doctrine {i}", "kind": "doctrine", "date": str(rng.randint(1991, 2024)),
+            "issuer": rng.choice(countries), "concerns": rng.sample(organizations, k=2),
+            "summary": f"Synthetic document number {i}.", "citations": _citations(rng),
+        })
+    for i in range(n["directions"]):
+        _write(data_dir, "directions", f"direction-{i}", {
+            "id": f"direction-{i}", "name": f"Direction {i}", "order": i + 1,
+            "organizations": rng.sample(organizations, k=2), "partners": rng.sample(countries, k=3),
+            "summary": f"Synthetic direction number {i}.", "citations": _citations(rng),
+        })
+    return n
+
+
+def _write(data_dir: Path, collection: str, record_id: str, data: dict[str, Any]) -> None:
+    folder = data_dir / collection
+    folder.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    (folder / f"{record_id}.yaml").write_text(text, encoding="utf-8")
+
+
+def _iso(i: int) -> str:
+    return chr(65 + i // 26 % 26) + chr(65 + i % 26)
+
+
+def _date(rng: random.Random, year: int) -> str:
+    precision = rng.random()
+    if precision < 0.2:
+        return str(year)
+    if precision < 0.4:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def _member(rng: random.Random, country: str, founded: int, index: int) -> dict[str, Any]:
+    if index < 3:
+        return {"member": country, "joined": f"{founded}-05-15", "role": "founding"}
+    joined = founded + rng.randint(1, 8)
+    member: dict[str, Any] = {"member": country, "joined": str(joined), "role": "member"}
+    if rng.random() < 0.2:
+        member["left"] = str(joined + rng.randint(1, 10))
+    return member
+
+
+def _citations(rng: random.Random, supports: list[str] | None = None) -> list[dict[str, Any]]:
+    citation: dict[str, Any] = {"source": SOURCE_ID, "quote": rng.choice(SENTENCES)}
+    if supports:
+        citation["supports"] = supports
+    return [citation]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    counts = write_dataset(Path(sys.argv[1]), int(sys.argv[2]))
+    print(", ".join(f"{v} {k}" for k, v in counts.items()))
