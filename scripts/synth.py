@@ -21,7 +21,8 @@ import yaml
 
 SOURCE_ID = "synthetic-source"
 TEXT_FILE = "synthetic.txt"
-SENTENCES = [f"Sentence {i} of the synthetic source records an agreement, a summit or a membership." for i in range(200)]
+SENTENCES = [f"Sentence {i} of the synthetic source records an agreement, a summit or a membership."
+             for i in range(200)]
 TREATY_KINDS = ("treaty", "agreement", "protocol", "charter", "declaration", "decision")
 ORG_KINDS = ("security-alliance", "economic-union", "regional-forum", "commonwealth", "development-bank")
 EVENT_KINDS = ("summit", "accession", "decision", "assistance", "other")

@@ -16,12 +16,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from yamllint import linter
+from yamllint.config import YamlLintConfig
+
 from atlas import COLLECTIONS
 from atlas.cli import main
 from atlas.project import check_project
 from atlas.schema import fields
-from yamllint import linter
-from yamllint.config import YamlLintConfig
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

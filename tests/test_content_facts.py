@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from content_facts import FACTS, Fact
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,11 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup, Tag
+
 from atlas import COLLECTIONS
 from atlas.editing import editing_context
 from atlas.project import check_project
 from atlas.schema import fields, schema
-from bs4 import BeautifulSoup, Tag
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

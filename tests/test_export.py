@@ -16,6 +16,10 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+
 from atlas import COLLECTIONS
 from atlas.catalog import Catalog
 from atlas.cite import bibtex_entry, bibtex_text, record_bibtex
@@ -28,9 +32,6 @@ from atlas.project import load_catalog
 from atlas.publish import page_meta
 from atlas.redirects import redirect_pages
 from atlas.schema import SCHEMA_DIR, fields, values_at
-from bs4 import BeautifulSoup
-from hypothesis import given
-from hypothesis import strategies as st
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "export"
 SITE = "https://example.org/atlas/"

@@ -18,9 +18,10 @@ from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup, Tag
+
 from atlas.columns import LIST_SEPARATOR
 from atlas.project import load_catalog
-from bs4 import BeautifulSoup, Tag
 from conftest import FIXTURES, ROOT, build, make_project
 
 SITE = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]  # type: ignore[index]

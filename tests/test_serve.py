@@ -21,10 +21,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
+
 from atlas.preview import catch_all_html, expected_pages, problem_pages
 from atlas.problems import Problem
 from atlas.render import TITLES
-from bs4 import BeautifulSoup
 from conftest import FIXTURES, MKDOCS, build, make_project
 
 STARTUP_SECONDS = 60

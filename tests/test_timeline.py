@@ -13,12 +13,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup, Tag
+
 from atlas.catalog import KIND_ORDER, Catalog, TimelineEntry
 from atlas.chart import membership_chart
 from atlas.model import PartialDate
 from atlas.project import load_catalog
 from atlas.timeline import timeline_filters
-from bs4 import BeautifulSoup, Tag
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "timeline"
 
@@ -91,6 +92,7 @@ def test_fixture_timeline_follows_the_documented_order(catalog: Catalog) -> None
         ("late 2006", "event", "Annual review"),
         ("12 January 2006", "membership", "Alphaland joins EB"),
         ("October 2006", "event", "Pact summit"),
+        ("2007", "membership", "Gammaland joins EB"),
         ("March 2010", "treaty", "Alphaland–Gammaland Treaty of Eternal Friendship"),
         ("June 2012", "membership", "Gammaland leaves North Pact"),
     ]
@@ -180,7 +182,7 @@ def test_filter_form_offers_what_the_entries_contain(timeline_site: Path, catalo
     countries = [o["value"] for o in form.select('select[name="country"] option')]
     assert countries == ["", "alphaland", "betaland", "deltaland", "gammaland"]
     orgs = [(o["value"], o.get_text()) for o in form.select('select[name="org"] option')]
-    assert orgs == [("", "All organizations"), ("east-bank", "EB (2)"), ("north-pact", "North Pact (7)"),
+    assert orgs == [("", "All organizations"), ("east-bank", "EB (3)"), ("north-pact", "North Pact (7)"),
                     ("river-forum", "River Forum (6)")]
     count = form.select_one(".atlas-tl-count")
     assert count is not None and count["aria-live"] == "polite"
@@ -190,7 +192,7 @@ def test_filter_form_offers_what_the_entries_contain(timeline_site: Path, catalo
 def test_filter_options_count_entries(catalog: Catalog) -> None:
     filters = timeline_filters(catalog, catalog.timeline())
     assert {o.value: o.count for o in filters.kinds} == {
-        "organization": 3, "treaty": 5, "membership": 4, "event": 8, "document": 2}
+        "organization": 3, "treaty": 5, "membership": 5, "event": 8, "document": 2}
     assert {o.value: o.count for o in filters.countries}["deltaland"] == 2
 
 
@@ -278,6 +280,11 @@ def test_organizations_index_charts_every_organization(timeline_site: Path) -> N
     assert "atlas-chart-bar--observer" in river.select(".atlas-chart-bar")[1]["class"]
     legend = doc.select_one(".atlas-chart-legend")
     assert legend is not None and "observer or partner" in legend.get_text()
+    bank = doc.select(".atlas-chart-table tbody")[0]
+    assert [b["aria-label"] for b in bank.select(".atlas-chart-bar")] == [
+        "Alphaland, member: joined 12 January 2006, still a member",
+        "Gammaland, partner: joined 2007, still a partner",
+    ]
 
 
 def test_chart_places_bars_on_a_shared_axis(catalog: Catalog) -> None:

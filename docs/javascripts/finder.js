@@ -5,13 +5,16 @@
  * table's id) and:
  *   - "find" narrows the rows as the reader types. Each query word must begin a word of
  *     the row's names (data-names) or context (data-context), compared case- and
- *     accent-insensitively with ё = е; both attributes are folded at build time by the
- *     same rules as fold() below (atlas/text.py). Rows matched by their own names come
- *     first, then rows matched through parties, organization, place or date.
+ *     accent-insensitively with ё = е; both attributes are folded at build time by
+ *     atlas.text.fold, the query here by fold() below, the same rules. Rows matched by
+ *     their own names come first, then rows matched through parties, organization,
+ *     place or date.
  *   - every select narrows to rows whose data attribute of the same name lists its value
  *     (select name="party" ↔ tr data-party="kazakhstan kyrgyzstan").
  *   - the column headers get sort buttons (th[data-sort]); th[aria-sort] tells which.
  *     A cell's data-value is its sort key, else its text.
+ * Only matching rows stay in the table, and at most LIMIT of them until the reader asks
+ * for all: laying out thousands of rows is what would make typing slow.
  * The state lives in the URL query string (find, the selects' names, sort, order), so a
  * view can be shared; it is read again on load. Material's own ?q= (search) and ?h=
  * (highlight) parameters are left alone.
@@ -27,13 +30,19 @@
       .replace(/[\u0300-\u036f]/g, "").replace(/ё/g, "е");
   }
 
-  function words(text) {
-    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  var LIMIT = 200;
+
+  function split(folded) {
+    return folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  /* " word word … ": a query word w begins a word when " " + w occurs in it. */
-  function spaced(text) {
-    return " " + words(text).join(" ") + " ";
+  function words(text) {
+    return split(fold(text));
+  }
+
+  /* " word word … " from a folded attribute: a query word w begins a word when " " + w occurs. */
+  function spaced(folded) {
+    return " " + split(folded).join(" ") + " ";
   }
 
   function Finder(form, table) {
@@ -44,25 +53,24 @@
     this.selects = Array.prototype.filter.call(form.elements, function (el) { return el.tagName === "SELECT"; });
     this.status = form.querySelector(".atlas-finder-status");
     this.reset = form.querySelector(".atlas-finder-reset");
-    this.noun = this.status.dataset.noun;
+    this.more = form.ownerDocument.createElement("button");
+    this.one = this.status.dataset.one;
+    this.many = this.status.dataset.many;
     this.sort = "";
     this.order = "asc";
+    this.all = false;  // show every match, not only the first LIMIT
     this.headers = Array.prototype.filter.call(table.tHead.rows[0].cells, function (th) { return th.dataset.sort; });
     this.columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.dataset.sort || ""; });
-    var columns = this.columns;
+    this.sorted = {};  // column → rows in ascending order, computed on first use
     this.rows = Array.prototype.map.call(this.body.rows, function (tr, index) {
-      var keys = {};
-      Array.prototype.forEach.call(tr.cells, function (td, i) {
-        if (columns[i]) keys[columns[i]] = td.dataset.value !== undefined ? td.dataset.value : fold(td.textContent.trim());
-      });
       return {
-        el: tr, index: index, keys: keys, shown: true, tier: 0,
+        el: tr, index: index,
         names: spaced(tr.dataset.names || ""),
         context: spaced(tr.dataset.context || ""),
         facets: tr.dataset
       };
     });
-    this.order_ = this.rows.slice();
+    this.drawn = this.rows.slice();
     this.buttons();
   }
 
@@ -103,49 +111,58 @@
     var query = words(this.find.value);
     var facets = this.selects.filter(function (s) { return s.value; })
       .map(function (s) { return { name: s.name, value: " " + s.value + " " }; });
-    var shown = [];
-    for (var i = 0; i < this.rows.length; i++) {
-      var row = this.rows[i];
+    var order = this.sort ? this.byColumn(this.sort, this.order) : this.rows;
+    var matches = [];
+    var later = [];  // matched only through context: after the rows matched by name
+    for (var i = 0; i < order.length; i++) {
+      var row = order[i];
       var tier = this.tier(row, query);
       for (var j = 0; tier >= 0 && j < facets.length; j++) {
         if ((" " + (row.facets[facets[j].name] || "") + " ").indexOf(facets[j].value) < 0) tier = -1;
       }
-      row.tier = tier;
-      var show = tier >= 0;
-      if (show !== row.shown) {
-        row.shown = show;
-        row.el.hidden = !show;
-      }
-      if (show) shown.push(row);
+      if (tier === 0 || (tier === 1 && this.sort)) matches.push(row);
+      else if (tier === 1) later.push(row);
     }
-    this.arrange(query.length > 0);
-    this.announce(shown.length, query.length > 0 || facets.length > 0);
-    return shown.length;
+    matches = matches.concat(later);
+    this.draw(this.all ? matches : matches.slice(0, LIMIT));
+    this.mark(query.length > 0);
+    this.announce(matches.length, query.length > 0 || facets.length > 0);
+    return matches.length;
   };
 
-  Finder.prototype.compare = function () {
-    var key = this.sort;
-    var sign = this.order === "desc" ? -1 : 1;
-    if (!key) {
-      return function (a, b) { return a.tier - b.tier || a.index - b.index; };
+  /* Rows in the order of a column; rows without a value last, in either order. */
+  Finder.prototype.byColumn = function (key, order) {
+    if (!this.sorted[key]) {
+      var column = this.columns.indexOf(key);
+      var keyed = this.rows.map(function (row) {
+        var td = row.el.cells[column];
+        var value = td.dataset.value !== undefined ? td.dataset.value : fold(td.textContent.trim());
+        return { row: row, value: value };
+      });
+      keyed.sort(function (a, b) {
+        if (!a.value !== !b.value) return a.value ? -1 : 1;
+        return collator.compare(a.value, b.value) || a.row.index - b.row.index;
+      });
+      this.sorted[key] = keyed.map(function (k) { return k.row; });
+      this.sorted[key].blank = keyed.filter(function (k) { return !k.value; }).length;
     }
-    return function (a, b) {
-      var x = a.keys[key], y = b.keys[key];
-      if (!x !== !y) return x ? -1 : 1;  // rows without a value last, either way
-      return sign * collator.compare(x, y) || a.index - b.index;
-    };
+    var rows = this.sorted[key];
+    if (order === "asc") return rows;
+    var filled = rows.slice(0, rows.length - rows.blank).reverse();
+    return filled.concat(rows.slice(rows.length - rows.blank));
   };
 
-  /* Reorder the rows only when the order changes: moving rows is what costs. */
-  Finder.prototype.arrange = function (relevance) {
-    var order = this.rows.slice().sort(this.compare());
-    var same = order.every(function (row, i) { return row === this.order_[i]; }, this);
-    if (!same) {
-      var fragment = document.createDocumentFragment();
-      order.forEach(function (row) { fragment.appendChild(row.el); });
-      this.body.appendChild(fragment);
-      this.order_ = order;
-    }
+  /* Put exactly `rows` into the table, in order; touch the DOM only when they change. */
+  Finder.prototype.draw = function (rows) {
+    var drawn = this.drawn;
+    if (rows.length === drawn.length && rows.every(function (row, i) { return row === drawn[i]; })) return;
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (row) { fragment.appendChild(row.el); });
+    this.body.replaceChildren(fragment);
+    this.drawn = rows;
+  };
+
+  Finder.prototype.mark = function (relevance) {
     var self = this;
     this.headers.forEach(function (th) {
       var key = th.dataset.sort;
@@ -157,9 +174,16 @@
 
   Finder.prototype.announce = function (shown, filtered) {
     var total = this.rows.length;
-    this.status.textContent = shown === total ? total + " " + this.noun
-      : shown === 0 ? "No " + this.noun + " match."
-      : shown + " of " + total + " " + this.noun;
+    var noun = total === 1 ? this.one : this.many;
+    this.status.textContent = shown === total ? total + " " + noun
+      : shown === 0 ? "No " + this.many + " match."
+      : shown + " of " + total + " " + noun;
+    var cut = shown - this.drawn.length;
+    this.more.hidden = cut <= 0;
+    if (cut > 0) {
+      this.more.textContent = "Show all " + shown + " " + this.many;
+      this.status.textContent += ", the first " + this.drawn.length + " listed";
+    }
     this.reset.hidden = !filtered && !this.sort;
   };
 
@@ -192,6 +216,7 @@
   };
 
   Finder.prototype.update = function () {
+    this.all = false;
     this.apply();
     var url = this.url();
     if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
@@ -212,6 +237,18 @@
       update();
       self.find.focus();
     });
+    this.more.type = "button";
+    this.more.className = "md-button atlas-finder-more";
+    this.more.hidden = true;
+    this.more.textContent = "Show all";
+    this.more.addEventListener("click", function () {
+      var first = self.drawn.length;
+      self.all = true;
+      self.apply();
+      var next = self.drawn[first] && self.drawn[first].el.querySelector("a");
+      if (next) next.focus();  // the button is gone: go on where the list went on
+    });
+    (this.table.closest(".atlas-finder-scroll") || this.table).after(this.more);
     this.load();
     this.apply();
     this.form.hidden = false;

@@ -48,21 +48,28 @@ class Catalog:
         self.records = sorted(records, key=lambda r: (r.collection, r.id))
         self.by_id: dict[str, Record] = {r.id: r for r in self.records}
         self._backlinks: dict[str, list[Backlink]] = defaultdict(list)
+        # Computed once on first use: each page asks again (scripts/benchmark.py measures this).
+        self._by_collection: dict[str, list[Record]] = defaultdict(list)
+        self._timeline: list[TimelineEntry] | None = None
+        self._timeline_by_id: dict[str, list[TimelineEntry]] | None = None
+        self._memberships: list[Membership] | None = None
         for record in self.records:
+            self._by_collection[record.collection].append(record)
+            referred: set[str] = set()  # one backlink per record and target, through the first field
             for spec in fields(record.collection):
                 if not spec.references:
                     continue
                 top = spec.path[0]
                 for _, value in values_at(record.data, spec.path):
-                    links = self._backlinks[value]
-                    if not any(b.record is record for b in links):
-                        links.append(Backlink(record, top))
+                    if value not in referred:
+                        referred.add(value)
+                        self._backlinks[value].append(Backlink(record, top))
 
     def get(self, record_id: str) -> Record:
         return self.by_id[record_id]
 
     def collection(self, name: str) -> list[Record]:
-        return [r for r in self.records if r.collection == name]
+        return list(self._by_collection.get(name, ()))
 
     def counts(self) -> dict[str, int]:
         return {c: len(self.collection(c)) for c in COLLECTIONS}
@@ -74,26 +81,32 @@ class Catalog:
         return sorted(found, key=_chronological)
 
     def memberships(self) -> list[Membership]:
-        return [m for org in self.collection("organizations") for m in org.memberships()]
+        if self._memberships is None:
+            self._memberships = [m for org in self.collection("organizations") for m in org.memberships()]
+        return list(self._memberships)
 
     def memberships_of(self, country: Record) -> list[Membership]:
         return [m for m in self.memberships() if m.member == country.id]
 
     def timeline(self) -> list[TimelineEntry]:
-        entries: list[TimelineEntry] = []
-        for record in self.records:
-            entries.extend(self._entries(record))
-        return sorted(entries, key=TimelineEntry.sort_key)
+        if self._timeline is None:
+            entries: list[TimelineEntry] = []
+            for record in self.records:
+                entries.extend(self._entries(record))
+            self._timeline = sorted(entries, key=TimelineEntry.sort_key)
+        return list(self._timeline)
 
     def timeline_of(self, record: Record) -> list[TimelineEntry]:
         """The entries that concern a country, organization or direction."""
         if record.collection == "directions":
             return self._direction_timeline(record)
-        related = {record.id}
-        return [
-            e for e in self.timeline()
-            if e.record.id in related or related & set(e.parties) or related & set(e.organizations)
-        ]
+        if self._timeline_by_id is None:
+            index: dict[str, list[TimelineEntry]] = defaultdict(list)
+            for e in self.timeline():
+                for i in {e.record.id, *e.parties, *e.organizations}:
+                    index[i].append(e)
+            self._timeline_by_id = index
+        return list(self._timeline_by_id.get(record.id, ()))
 
     def _direction_timeline(self, direction: Record) -> list[TimelineEntry]:
         """A direction's entries: those within its organizations or organizations tied to them

@@ -17,13 +17,7 @@ from dataclasses import dataclass
 from .catalog import Catalog
 from .model import PartialDate, Record
 from .text import fold
-
-
-@dataclass(frozen=True)
-class Option:
-    value: str  # written into the URL query string and matched against a row's data attribute
-    label: str
-    count: int
+from .timeline import Option  # value: in the URL and the rows' data attributes; label; count
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -27,6 +28,7 @@ from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
 from .history import LastChange
 from .model import SINGULAR, PartialDate, Record
+from .search import search_tags
 from .text import attr, finalize, fold, md_text
 from .timeline import timeline_filters
 
@@ -41,7 +43,7 @@ TITLES = {
 }
 # Record pages rank above pages that merely mention a name; countries and organizations above
 # the treaties and events named after them ("Uzbekistan", "Collective Security Treaty Organization").
-SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 4, "directions": 2, "events": 2, "documents": 2}
+SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 6, "directions": 2, "events": 2, "documents": 2}
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def environment() -> Environment:
     env.filters["url"] = _url
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
     env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
-    env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows)
+    env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
     return env
 
 
@@ -107,14 +109,16 @@ class Renderer:
         self.site_url = site_url  # the published address, for citations
         self.changes = changes or {}  # data file → its last change (history.py)
         self.site_name = site_name
+        # Fragments that render alike on every page of a folder (see `remember` in render()).
+        self._fragments: dict[tuple[int, str], tuple[object, Markup]] = {}
 
     def link(self, target: Record | str, here: str, label: str | None = None) -> Markup:
         record = self.catalog.get(target) if isinstance(target, str) else target
-        href = posixpath.relpath(record.src_uri, posixpath.dirname(here) or ".")
+        href = _relative(record.src_uri, posixpath.dirname(here) or ".")
         return Markup(f"[{md_text(label or record.label)}]({href})")
 
     def href(self, src_uri: str, here: str, anchor: str = "") -> str:
-        path = posixpath.relpath(src_uri, posixpath.dirname(here) or ".")
+        path = _relative(src_uri, posixpath.dirname(here) or ".")
         return f"{path}#{anchor}" if anchor else path
 
     def render(self, template: str, here: str, **context: Any) -> str:
@@ -124,8 +128,20 @@ class Renderer:
         def href(src_uri: str, anchor: str = "") -> str:
             return self.href(src_uri, here, anchor)
 
+        folder = posixpath.dirname(here)
+
+        def remember(key: object, make: Callable[..., Markup], *args: object) -> Markup:
+            """`make(*args)`, rendered once per `key` and folder: its links are relative to the
+            folder, nothing else depends on the page. A timeline entry shows on the timeline and on
+            the page of every country and organization it concerns (scripts/benchmark.py)."""
+            slot = (id(key), folder)
+            cached = self._fragments.get(slot)
+            if cached is None or cached[0] is not key:
+                cached = self._fragments[slot] = (key, make(*args))
+            return cached[1]
+
         return self.env.get_template(template).render(
-            catalog=self.catalog, here=here, link=link, href=href, **context
+            catalog=self.catalog, here=here, link=link, href=href, remember=remember, **context
         )
 
     def record_page(self, record: Record) -> Page:
@@ -169,3 +185,10 @@ class Renderer:
 
     def _has(self, name: str) -> bool:
         return name in self.env.list_templates()
+
+
+@cache
+def _relative(src_uri: str, start: str) -> str:
+    """posixpath.relpath, remembered: pages link to the same few hundred targets from a handful of
+    folders, and relpath (which asks the OS for the working directory) was a tenth of the render."""
+    return posixpath.relpath(src_uri, start)

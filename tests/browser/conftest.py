@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import inspect
 import os
 import re
 import sys
@@ -46,11 +47,18 @@ def _root_conftest() -> Any:
 
 
 _root = _root_conftest()
-# Plain helpers only: re-exporting its fixtures would define them a second time.
 FIXTURES: Path = _root.FIXTURES
 MKDOCS: list[str] = _root.MKDOCS
 make_project = _root.make_project
 build = _root.build
+# Any helper added there later too: its plain functions and CONSTANTS, never its fixtures
+# (pytest would define them a second time, and build the sites twice).
+globals().update({
+    name: value for name, value in vars(_root).items()
+    if name not in globals() and not name.startswith("_")
+    and (name.isupper() or (inspect.isfunction(value) and value.__module__ == _root.__name__))
+    and not hasattr(value, "_fixture_function_marker") and not hasattr(value, "_pytestfixturefunction")
+})
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
 from atlas.catalog import Catalog, TimelineEntry
 from atlas.project import load_catalog
 
