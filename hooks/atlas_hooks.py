@@ -139,10 +139,10 @@ def _pages(config: MkDocsConfig) -> list[Any]:
         also = (*_Serve.last_pages, *_nav_pages(config.nav))
         return list(atlas.preview.problem_pages(_Build.problems, _root(config), also))
     _Build.changes = atlas.publish.last_changes(_root(config), _Build.catalog)
-    renderer = atlas.render.Renderer(_Build.catalog, site_url=config.site_url or "", changes=_Build.changes,
-                                     site_name=config.site_name)
     _Build.static = atlas.publish.static_files(_Build.catalog, config.site_url or "", _Build.changes,
                                                config.site_name)
+    renderer = atlas.render.Renderer(_Build.catalog, site_url=config.site_url or "", changes=_Build.changes,
+                                     site_name=config.site_name, exported=_Build.static)
     return list(renderer.pages())
 
 

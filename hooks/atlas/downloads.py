@@ -44,10 +44,13 @@ class Download:
 
 def downloads_context(catalog: Catalog, titles: Mapping[str, str], site_url: str = "",
                       changes: Mapping[str, LastChange] | None = None,
-                      site_name: str = "Kyrgyz Security Atlas") -> dict[str, Any]:
-    """The template context of the Downloads page; `titles` names each collection."""
+                      site_name: str = "Kyrgyz Security Atlas",
+                      files: Mapping[str, bytes] | None = None) -> dict[str, Any]:
+    """The template context of the Downloads page; `titles` names each collection.
+    `files` are the exports when already built (they are only measured here)."""
     changes = changes or {}
-    files = exports(catalog, site_url, changes, site_name)
+    if files is None:
+        files = exports(catalog, site_url, changes, site_name)
 
     def size(path: str) -> int:
         return len(files[path])

@@ -102,8 +102,10 @@ class Renderer:
     """Renders every page of the Atlas from one catalog."""
 
     def __init__(self, catalog: Catalog, data_dir: str = "data", site_url: str = "",
-                 changes: Mapping[str, LastChange] | None = None, site_name: str = "Kyrgyz Security Atlas") -> None:
+                 changes: Mapping[str, LastChange] | None = None, site_name: str = "Kyrgyz Security Atlas",
+                 exported: Mapping[str, bytes] | None = None) -> None:
         self.catalog = catalog
+        self.exported = exported  # the download files, when the caller has built them already
         self.data_dir = data_dir
         self.env = environment()
         self.site_url = site_url  # the published address, for citations
@@ -175,7 +177,8 @@ class Renderer:
 
     def downloads_page(self) -> Page:
         """The data files, their columns, licence and citation; see downloads.py."""
-        context = downloads_context(self.catalog, TITLES, self.site_url, self.changes, self.site_name)
+        context = downloads_context(self.catalog, TITLES, self.site_url, self.changes, self.site_name,
+                                    files=self.exported)
         return Page(DOWNLOADS_PAGE, self.render("downloads.md.j2", DOWNLOADS_PAGE, **context), in_nav=True)
 
     def editing_page(self) -> Page:
