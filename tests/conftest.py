@@ -36,51 +36,40 @@ def build(project: Path, site: Path | None = None) -> subprocess.CompletedProces
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own site, built once per test session."""
-    project = make_project(tmp_path_factory.mktemp("atlas"))
+def built(tmp_path_factory: pytest.TempPathFactory, name: str, data: Path | None = None) -> Path:
+    """A strict build of the project with `data` in a fresh temp dir; fails on any warning."""
+    project = make_project(tmp_path_factory.mktemp(name), data)
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING -" not in result.stderr, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site, built once per test session."""
+    return built(tmp_path_factory, "atlas")
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small valid fixture project, built once per test session."""
-    project = make_project(tmp_path_factory.mktemp("fixture"), FIXTURES / "valid" / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING -" not in result.stderr, result.stderr
-    return project / "site"
+    return built(tmp_path_factory, "fixture", FIXTURES / "valid" / "data")
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/hostile: valid records whose every text is markup, script or template syntax."""
-    project = make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "hostile" / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING -" not in result.stderr, result.stderr
-    return project / "site"
+    return built(tmp_path_factory, "hostile", FIXTURES / "hostile" / "data")
 
 
 @pytest.fixture(scope="session")
 def timeline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/timeline: dates at every precision, shared dates, unknown joins (see test_timeline.py)."""
-    project = make_project(tmp_path_factory.mktemp("timeline"), FIXTURES / "timeline" / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING -" not in result.stderr, result.stderr
-    return project / "site"
+    return built(tmp_path_factory, "timeline", FIXTURES / "timeline" / "data")
 
 
 @pytest.fixture(scope="session")
 def export_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/export: the valid set plus a renamed record (redirect_from) and a hostile one."""
-    project = make_project(tmp_path_factory.mktemp("export"), FIXTURES / "export" / "data")
-    result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING -" not in result.stderr, result.stderr
-    return project / "site"
+    return built(tmp_path_factory, "export", FIXTURES / "export" / "data")

@@ -98,6 +98,20 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def timeline_url(timeline_site: Path) -> Iterator[str]:
+    """tests/fixtures/timeline, served for the whole session."""
+    with serve(timeline_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def export_url(export_site: Path) -> Iterator[str]:
+    """tests/fixtures/export (renamed records, redirects), served for the whole session."""
+    with serve(export_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing; `python3 scripts/dev.py test` installs it"

@@ -5,10 +5,7 @@ palettes. Expected entries come from the catalog, not from the page.
 
 from __future__ import annotations
 
-import functools
-import threading
-from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -26,24 +23,6 @@ VISIBLE = """() => [...document.querySelectorAll('.atlas-tl-entry')]
   .map(e => [e.dataset.date, e.dataset.kind, e.querySelector('strong a').textContent])"""
 VISIBLE_YEARS = """() => [...document.querySelectorAll('.atlas-tl-year')]
   .filter(s => s.offsetParent !== null).map(s => s.dataset.year)"""
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def timeline_url(timeline_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(timeline_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
