@@ -6,6 +6,9 @@
     python3 scripts/dev.py build   # build the site into site/ (strict)
     python3 scripts/dev.py lock    # re-pin requirements/*.lock from pyproject.toml
 
+Run `lock` with the oldest Python 3.11 the project supports (Debian 12's 3.11.2, e.g.
+`/usr/bin/python3.11 scripts/dev.py lock`): pip then pins versions that install on every 3.11.
+
 Each command creates `.venv` from the pinned lock files on first use, and again
 whenever a lock file changes.
 """
@@ -98,6 +101,8 @@ def lock(_: list[str]) -> None:
 COMMANDS = {"serve": serve, "build": build, "test": test, "lock": lock}
 
 if __name__ == "__main__":
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be started by an older python3
+        sys.exit(f"The Atlas needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit(__doc__)
     COMMANDS[sys.argv[1]](sys.argv[2:])

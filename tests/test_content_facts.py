@@ -214,7 +214,8 @@ RESEARCH: list[tuple[str, str, Any]] = [
     ("imu-incursion-1999", "end", "1999-10"),
     ("imu-incursion-1999", "place", "Batken"),
     ("imu-incursion-2000", "date", "2000-08-11"),
-    ("assistance-1999", "date", "1999-09-01"),
+    ("assistance-1999", "date", "1999-08"),
+    ("assistance-1999", "end", "1999-10"),
     ("assistance-1999", "participants", {"kyrgyzstan", "russia", "uzbekistan"}),
     ("military-doctrine-2002", "date", "2002"),
     ("military-doctrine-2002", "issuer", "kyrgyzstan"),
@@ -280,6 +281,32 @@ def test_correction_shows_what_the_source_says(record_id: str, source_says: str)
     assert all(n.get("citations") for n in corrections), "a correction must cite its evidence"
 
 
+def admonitions(built_site: Path, record_id: str, title: str) -> list[str]:
+    """The text of each box titled `title` on the record's built page."""
+    collection = records()[record_id][0]
+    html = (built_site / collection / record_id / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        " ".join(box.get_text(" ").split())
+        for box in soup.select("article .admonition")
+        if (heading := box.select_one(".admonition-title")) and heading.get_text(strip=True) == title
+    ]
+
+
+@pytest.mark.parametrize(("record_id", "source_says"), CORRECTIONS, ids=[r for r, _ in CORRECTIONS])
+def test_correction_box_on_the_page(built_site: Path, record_id: str, source_says: str) -> None:
+    """The page shows both: what the source says, verbatim, and the research with its evidence."""
+    boxes = admonitions(built_site, record_id, "Editorial correction")
+    assert boxes, f"{record_id}: no 'Editorial correction' box on the page"
+    box = next((b for b in boxes if source_says in b), None)
+    assert box is not None, f"{record_id}: the box does not quote the source: {boxes}"
+    assert "The source says:" in box and "Research:" in box
+    note = next(n for n in record(record_id)["notes"] if source_says in n.get("source_says", ""))
+    assert " ".join(note["text"].split()) in box
+    for citation in note["citations"]:
+        assert " ".join(citation["quote"].split()) in box, "the evidence is shown in the box"
+
+
 UNVERIFIED = [
     "military-doctrine-2002",  # approval date and quoted text not found
     "renunciation-uyghur-separatism",  # no evidence found
@@ -295,6 +322,13 @@ UNVERIFIED = [
 def test_unconfirmed_statement_is_marked(record_id: str) -> None:
     kinds = {n["kind"] for n in record(record_id).get("notes", [])}
     assert "unverified" in kinds
+
+
+@pytest.mark.parametrize("record_id", UNVERIFIED)
+def test_unconfirmed_statement_is_marked_on_the_page(built_site: Path, record_id: str) -> None:
+    boxes = admonitions(built_site, record_id, "As stated by the source — not confirmed by research")
+    texts = [" ".join(n["text"].split()) for n in record(record_id)["notes"] if n["kind"] == "unverified"]
+    assert len(boxes) == len(texts) and all(any(t in b for b in boxes) for t in texts), boxes
 
 
 def test_eternal_friendship_treaties_have_distinct_short_names() -> None:

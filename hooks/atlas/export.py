@@ -8,10 +8,8 @@ byte-identical files.
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +18,7 @@ from .catalog import Catalog
 from .cite import DATA_LICENSE, DATA_LICENSE_ID, DATA_LICENSE_URL, latest
 from .columns import Column, Context, columns, membership_columns, membership_rows
 from .history import LastChange
+from .jsontext import dumps_indented
 from .model import Record
 from .schema import SCHEMA_DIR, fields, values_at
 
@@ -71,7 +70,7 @@ def atlas_json(ctx: Context, site_name: str) -> bytes:
         "collections": {c: len(ctx.catalog.collection(c)) for c in COLLECTIONS},
         "records": [record_json(r, ctx) for r in ctx.catalog.records],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (dumps_indented(document) + "\n").encode("utf-8")
 
 
 def record_json(record: Record, ctx: Context) -> dict[str, Any]:
@@ -91,13 +90,23 @@ def reference(target: Record, ctx: Context) -> dict[str, str]:
 
 def resolved(record: Record, ctx: Context) -> dict[str, Any]:
     """The record's data as written, each reference (an id) replaced by `reference()` of its target."""
-    data = copy.deepcopy(record.data)
+    data = _copied(record.data)
     for spec in fields(record.collection):
         if not spec.references:
             continue
         for path, value in list(values_at(record.data, spec.path)):
             _set(data, path, reference(ctx.catalog.get(value), ctx))
     return data
+
+
+def _copied(value: Any) -> Any:
+    """A copy of YAML data (dicts, lists, scalars): copy.deepcopy, without its memo and dispatch,
+    which made it a third of building the download files."""
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
 
 
 def _set(data: Any, path: tuple[str | int, ...], value: Any) -> None:

@@ -10,6 +10,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 MONTHS = tuple(calendar.month_name)
@@ -49,7 +50,10 @@ class PartialDate:
 
     @classmethod
     def parse(cls, value: object) -> PartialDate:
-        text = str(value).strip()
+        return _parse_date(str(value).strip())
+
+    @classmethod
+    def _parse(cls, text: str) -> PartialDate:
         match = _DATE.match(text)
         if not match:
             raise DateError(f"'{text}' is not a date", DATE_FORMAT_HINT)
@@ -105,6 +109,14 @@ class PartialDate:
         else:
             text = str(self.year)
         return f"{self.qualifier} {text}" if self.qualifier else text
+
+
+
+@lru_cache(maxsize=1 << 14)
+def _parse_date(text: str) -> PartialDate:
+    """PartialDate._parse, remembered (dates are immutable): pages, sorting and the timeline
+    parse the same few thousand dates hundreds of thousands of times per build."""
+    return PartialDate._parse(text)
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Each build makes a new environment, so templates never change under it; auto_reload
+        # would stat every template (and each one it imports) on every page.
+        auto_reload=False,
     )
     env.filters["date"] = _date
     env.filters["t"] = md_text
@@ -72,8 +75,10 @@ def environment() -> Environment:
     env.filters["json"] = _json
     env.filters["fold"] = fold
     env.filters["url"] = _url
+    env.filters["by_collection"] = _by_collection
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
     env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
+    env.globals.update(cite_marks=cite_marks, fact_row=fact_row)
     env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
     return env
 
@@ -82,6 +87,30 @@ def _date(value: object) -> str:
     if value is None:
         return ""
     return str(value if isinstance(value, PartialDate) else PartialDate.parse(value))
+
+
+def cite_marks(record: Record, field: str) -> Markup:
+    """Superscript links to the citations of `record` that support `field` (m.cites)."""
+    return Markup("".join(
+        f'<sup class="atlas-cite">[[{i}]](#cite-{i})</sup>'
+        for i, c in enumerate(record.data.get("citations", []), 1) if field in c.get("supports", [])
+    ))
+
+
+def fact_row(record: Record, label: str, field: str, value: object) -> Markup:
+    """A row of a record's facts table, or nothing without a value (m.row); escaped like `{{ }}`."""
+    if not value:
+        return Markup("")
+    return Markup(f"| {finalize(label)} | {finalize(value)}{cite_marks(record, field)} |\n")
+
+
+def _by_collection(records: list[Record]) -> list[tuple[str, list[Record]]]:
+    """Records grouped by collection, in COLLECTIONS order, empty groups left out; one pass,
+    where `selectattr` per collection in the template went through the list seven times."""
+    groups: dict[str, list[Record]] = {c: [] for c in COLLECTIONS}
+    for record in records:
+        groups[record.collection].append(record)
+    return [(c, group) for c, group in groups.items() if group]
 
 
 def _url(value: object) -> Markup:
@@ -113,6 +142,7 @@ class Renderer:
         self.site_name = site_name
         # Fragments that render alike on every page of a folder (see `remember` in render()).
         self._fragments: dict[tuple[int, str], tuple[object, Markup]] = {}
+        self._templates: frozenset[str] | None = None
 
     def link(self, target: Record | str, here: str, label: str | None = None) -> Markup:
         record = self.catalog.get(target) if isinstance(target, str) else target
@@ -130,6 +160,9 @@ class Renderer:
         def href(src_uri: str, anchor: str = "") -> str:
             return self.href(src_uri, here, anchor)
 
+        def timeline_entry_markdown(entry: TimelineEntry) -> Markup:
+            return self.timeline_entry(entry, here)
+
         folder = posixpath.dirname(here)
 
         def remember(key: object, make: Callable[..., Markup], *args: object) -> Markup:
@@ -143,7 +176,26 @@ class Renderer:
             return cached[1]
 
         return self.env.get_template(template).render(
-            catalog=self.catalog, here=here, link=link, href=href, remember=remember, **context
+            catalog=self.catalog, here=here, link=link, href=href, remember=remember,
+            timeline_entry_markdown=timeline_entry_markdown, **context
+        )
+
+    def timeline_entry(self, e: TimelineEntry, here: str) -> Markup:
+        """One entry of a timeline, as `m.timeline_entry` shows it. Python, not a Jinja macro: a
+        macro call costs more than this whole function. Every text goes through the escaping of
+        the templates (attr for attributes, md_text for Markdown)."""
+        parties = ""
+        if e.parties:
+            links = ", ".join(self.link(p, here) for p in e.parties)
+            parties = f'<br><span class="atlas-tl-parties">{links}</span>'
+        kind = md_text(e.kind)
+        return Markup(
+            f'<div class="atlas-tl-entry" data-kind="{attr(e.kind)}" data-countries="{attr(" ".join(e.parties))}"'
+            f' data-orgs="{attr(" ".join(e.organizations))}" data-date="{attr(e.date.iso())}" markdown>\n'
+            f'<span class="atlas-tl-date">{md_text(_date(e.date))}</span>'
+            f' <span class="atlas-tl-kind atlas-kind-{kind}">{kind}</span>'
+            f' **{self.link(e.record, here, e.title)}** <span class="atlas-tl-what">{md_text(e.what)}</span>'
+            f'{parties}<br>\n<span class="atlas-tl-summary">{md_text(e.summary)}</span>\n</div>'
         )
 
     def record_page(self, record: Record) -> Page:
@@ -187,7 +239,9 @@ class Renderer:
         return Page(EDITING, self.render("editing.md.j2", EDITING, **editing_context(catalog)), in_nav=True)
 
     def _has(self, name: str) -> bool:
-        return name in self.env.list_templates()
+        if self._templates is None:  # list_templates() walks the template folder: once per renderer
+            self._templates = frozenset(self.env.list_templates())
+        return name in self._templates
 
 
 @cache

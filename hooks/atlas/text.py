@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -19,8 +20,13 @@ _WHITESPACE = re.compile(r"\s+")
 
 def md_text(value: object) -> Markup:
     """Plain text → inline Markdown that renders exactly that text (on one line)."""
-    text = _WHITESPACE.sub(" ", str(value))
-    return Markup(text.translate(_ENTITIES))
+    return _md_text(str(value))
+
+
+@lru_cache(maxsize=1 << 16)
+def _md_text(text: str) -> Markup:
+    """Remembered: the same names and labels are escaped hundreds of thousands of times per build."""
+    return Markup(_WHITESPACE.sub(" ", text).translate(_ENTITIES))
 
 
 def finalize(value: object) -> object:
@@ -37,5 +43,9 @@ def attr(value: object) -> Markup:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for matching names (ё→е, é→e)."""
+    if text.isascii():  # nothing to decompose: the finder folds a few MB of mostly ASCII names
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Test each distinct character once, not each character: a finder's text runs to megabytes.
+    marks = {c for c in set(decomposed) if unicodedata.combining(c)}
+    return decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed

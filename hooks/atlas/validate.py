@@ -7,7 +7,8 @@ fault, and a hint. Nothing here stops at the first problem.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from jsonschema import ValidationError
 
 from .model import DATE_FORMAT_HINT, SINGULAR, DateError, PartialDate, Record
 from .problems import Problem, format_path
+from .quickcheck import quick_check
 from .schema import FieldSpec, fields, validator, values_at
 
 Path_ = tuple[str | int, ...]
@@ -38,10 +40,11 @@ def validate(records: list[Record], texts_dir: Path | None = None,
             well_formed.append(record)
     # Later checks assume well-formed records, so they skip the others; every record keeps its id.
     ids = _index(records, problems)
+    read_text = cache(_read_text)  # sources are quoted by many records: read each text once per check
     for record in well_formed:
         problems.extend(_reference_problems(record, ids, unreadable))
         problems.extend(_date_problems(record))
-        problems.extend(_quote_problems(record, ids, texts_dir))
+        problems.extend(_quote_problems(record, ids, texts_dir, read_text))
     problems.extend(_membership_problems(well_formed, ids))
     problems.extend(_redirect_problems(well_formed, ids))
     return sorted(set(problems))
@@ -60,8 +63,10 @@ def _suggest(word: str, options: list[str]) -> str:
 # --- schema ---------------------------------------------------------------------------
 
 def _schema_problems(record: Record) -> Iterator[Problem]:
-    for error in validator(record.collection).iter_errors(record.data):
-        yield from _explain(record, error)
+    quick = quick_check(record.collection)
+    if quick is None or not quick(record.data):  # jsonschema only to find and word the errors
+        for error in validator(record.collection).iter_errors(record.data):
+            yield from _explain(record, error)
     if isinstance(record.data.get("id"), str) and record.data["id"] != record.id:
         yield _problem(record, ("id",), f"the id '{record.data['id']}' does not match the file name '{record.id}.yaml'",
                        f"set 'id: {record.id}' or rename the file to '{record.data['id']}.yaml'")
@@ -203,7 +208,8 @@ def _safe_date(value: Any) -> PartialDate | None:
         return None
 
 
-def _quote_problems(record: Record, ids: dict[str, Record], texts_dir: Path | None) -> Iterator[Problem]:
+def _quote_problems(record: Record, ids: dict[str, Record], texts_dir: Path | None,
+                    read_text: Callable[[Path], str | None]) -> Iterator[Problem]:
     if texts_dir is None:
         return
     for spec in _specs(record):
@@ -214,7 +220,7 @@ def _quote_problems(record: Record, ids: dict[str, Record], texts_dir: Path | No
             text_file = source.data.get("text_file") if source else None
             if source is None or not text_file or not isinstance(text_file, str):
                 continue
-            full_text = _read_text(texts_dir / text_file)
+            full_text = read_text(texts_dir / text_file)
             if full_text is None:
                 yield _problem(source, ("text_file",), f"the source text '{text_file}' is missing",
                                f"put the file in {texts_dir.parent.name}/{texts_dir.name}/")
