@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run the Atlas with nothing but Python 3.11 installed.
 
-    python3 scripts/dev.py serve   # build and serve the site at http://127.0.0.1:8000
+    python3 scripts/dev.py serve   # build and serve the site at http://127.0.0.1:8000/atlas/
     python3 scripts/dev.py test    # install what the tests need, then run them all
     python3 scripts/dev.py build   # build the site into site/ (strict)
     python3 scripts/dev.py lock    # re-pin requirements/*.lock from pyproject.toml
