@@ -78,7 +78,8 @@ def environment() -> Environment:
     env.filters["by_collection"] = _by_collection
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
     env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
-    env.globals.update(cite_marks=cite_marks, fact_row=fact_row)
+    env.globals.update(cite_marks=cite_marks, fact_row=fact_row, names_rows_markdown=names_rows)
+    env.globals.update(front_matter_markdown=front_matter)
     env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
     return env
 
@@ -102,6 +103,40 @@ def fact_row(record: Record, label: str, field: str, value: object) -> Markup:
     if not value:
         return Markup("")
     return Markup(f"| {finalize(label)} | {finalize(value)}{cite_marks(record, field)} |\n")
+
+
+def front_matter(title: object, boost: object = None, description: object = None,
+                 tags: list[str] | None = None) -> Markup:
+    """A page's YAML front matter (m.front_matter; see the comment there on the escaping)."""
+    text = f"---\ntitle: {_json(attr(title))}\n"
+    if description:
+        text += f"description: {_json(attr(description))}\n"
+    if tags:
+        escaped = [str(t).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in tags]
+        text += f"tags: {_json(escaped)}\n"
+    if boost:
+        text += f"search:\n  boost: {finalize(boost)}\n"
+    return Markup(text + "---")
+
+
+def names_rows(record: Record) -> Markup:
+    """The name rows of a record's facts table (m.names_rows): short name, abbreviations, aliases."""
+    d = record.data
+    text = str(fact_row(record, "Short name", "short_name", d.get("short_name")))
+    if d.get("abbreviations"):
+        abbreviations = finalize(", ".join(map(str, d["abbreviations"])))
+        text += f"| Abbreviations | {abbreviations}{cite_marks(record, 'abbreviations')} |\n"
+    if d.get("aliases"):
+        names = []
+        for a in d["aliases"]:
+            name = str(finalize(a["name"]))
+            if a.get("lang"):
+                name += f' <span class="atlas-lang">({finalize(a["lang"])})</span>'
+            if a.get("note"):
+                name += f" — {finalize(a['note'])}"
+            names.append(name)
+        text += f"| Also known as | {'<br> '.join(names)} |\n"
+    return Markup(text)
 
 
 def _by_collection(records: list[Record]) -> list[tuple[str, list[Record]]]:
@@ -163,6 +198,18 @@ class Renderer:
         def timeline_entry_markdown(entry: TimelineEntry) -> Markup:
             return self.timeline_entry(entry, here)
 
+        def links_markdown(ids: list[str]) -> Markup:
+            return self.links(ids, here)
+
+        def citation_line_markdown(c: Mapping[str, Any]) -> Markup:
+            return self.citation_line(c, here)
+
+        def citations_markdown(record: Record) -> Markup:
+            return self.citations(record, here)
+
+        def backlinks_markdown(record: Record, backlinks: list[Record], title: str = "Referred to by") -> Markup:
+            return self.backlinks_section(backlinks, here, title)
+
         folder = posixpath.dirname(here)
 
         def remember(key: object, make: Callable[..., Markup], *args: object) -> Markup:
@@ -177,8 +224,52 @@ class Renderer:
 
         return self.env.get_template(template).render(
             catalog=self.catalog, here=here, link=link, href=href, remember=remember,
-            timeline_entry_markdown=timeline_entry_markdown, **context
+            timeline_entry_markdown=timeline_entry_markdown, links_markdown=links_markdown,
+            citation_line_markdown=citation_line_markdown, citations_markdown=citations_markdown,
+            backlinks_markdown=backlinks_markdown, **context
         )
+
+    # The fragments below are Python, not Jinja macros (m.links, m.citation_line, m.citations,
+    # m.backlinks_section): a page calls them many times, and a macro call costs more than their
+    # work. They produce exactly what the macros did; every text is escaped like `{{ }}` does.
+
+    def links(self, ids: list[str], here: str) -> Markup:
+        return Markup(", ".join(self.link(i, here) for i in ids))
+
+    def citation_line(self, c: Mapping[str, Any], here: str) -> Markup:
+        source = self.catalog.get(c["source"])
+        quote_ = c["quote"]
+        text = (f'<span class="atlas-paraphrase">Research summary:</span> {finalize(quote_)}'
+                if c.get("paraphrase") else f"“{finalize(quote_)}”")
+        text += f" — {self.link(source, here, source.data['title'])}"
+        if c.get("url"):
+            text += f", [evidence]({_url(c['url'])})"
+        if c.get("note"):
+            text += f" ({finalize(c['note'])})"
+        return Markup(text)
+
+    def citations(self, record: Record, here: str) -> Markup:
+        parts = ["## Citations { #citations data-search-exclude }\n\n"]
+        for i, c in enumerate(record.data.get("citations", []), 1):
+            supports = c.get("supports")
+            extra = (f' <span class="atlas-supports">Supports: {finalize(", ".join(map(str, supports)))}</span>'
+                     if supports else "")
+            parts.append(f'<div class="atlas-citation" id="cite-{i}" markdown>\n'
+                         f"**[{i}]** {self.citation_line(c, here)}{extra}\n</div>\n")
+        return Markup("".join(parts))
+
+    def backlinks_section(self, backlinks: list[Record], here: str, title: str = "Referred to by") -> Markup:
+        if not backlinks:
+            return Markup("")
+        parts = [f"## {finalize(title)} {{ #referred-to-by data-search-exclude }}\n\n"]
+        for coll, group in _by_collection(backlinks):
+            parts.append(f"**{finalize(TITLES[coll])}**\n\n")
+            for r in group:
+                when = r.main_date
+                dated = f" — {finalize(_date(when))}" if when else ""
+                parts.append(f"- {self.link(r, here)}{dated}\n")
+            parts.append("\n")
+        return Markup("".join(parts))
 
     def timeline_entry(self, e: TimelineEntry, here: str) -> Markup:
         """One entry of a timeline, as `m.timeline_entry` shows it. Python, not a Jinja macro: a
