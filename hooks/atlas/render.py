@@ -70,7 +70,6 @@ def environment() -> Environment:
         auto_reload=False,
     )
     env.filters["date"] = _date
-    env.filters["t"] = md_text
     env.filters["attr"] = attr
     env.filters["json"] = _json
     env.filters["fold"] = fold
