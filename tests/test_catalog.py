@@ -25,9 +25,9 @@ def _ids(records: list[Record]) -> list[str]:
 
 def test_backlinks_of_a_country_are_chronological(catalog: Catalog) -> None:
     testland = catalog.get("testland")
-    # founded 15 May 1992, signed 10 June 1992, early 2000, 2002
+    # founded 15 May 1992, signed 10 June 1992, opened October 1993, early 2000, 2002
     assert _ids(catalog.backlinks_to(testland)) == [
-        "example-alliance", "test-friendship-1992", "test-summit-2000", "test-doctrine"]
+        "example-alliance", "test-friendship-1992", "test-base", "test-summit-2000", "test-doctrine"]
     assert _ids(catalog.backlinks_to(testland, "treaties")) == ["test-friendship-1992"]
     assert _ids(catalog.backlinks_to(testland, "organizations")) == ["example-alliance"]
     assert catalog.backlinks_to(testland, "sources") == []
@@ -35,13 +35,13 @@ def test_backlinks_of_a_country_are_chronological(catalog: Catalog) -> None:
 
 def test_undated_backlinks_come_last(catalog: Catalog) -> None:
     assert _ids(catalog.backlinks_to(catalog.get("exampleland"))) == [
-        "example-alliance", "test-friendship-1992", "test-direction"]
+        "example-alliance", "test-friendship-1992", "test-base", "test-direction"]
 
 
 def test_backlinks_of_an_organization(catalog: Catalog) -> None:
     # The treaty refers to it through relations, the event as a participant, the direction as a channel.
     assert _ids(catalog.backlinks_to(catalog.get("example-alliance"))) == [
-        "test-friendship-1992", "test-summit-2000", "test-direction"]
+        "test-friendship-1992", "test-base", "test-summit-2000", "test-direction"]
 
 
 def test_every_citing_record_links_back_to_its_source(catalog: Catalog) -> None:
@@ -64,6 +64,7 @@ def test_timeline_is_oldest_first_with_membership_changes(catalog: Catalog) -> N
         ("15 May 1992", "organization", "Example Alliance", "founded"),
         # A founding member joining on the founding day is not a separate entry.
         ("10 June 1992", "treaty", "Treaty of Friendship", "signed"),
+        ("October 1993", "facility", "Test Air Base", "opened"),
         ("1994", "membership", "Testland joins Example Alliance", "joined"),
         ("early 2000", "event", "Test summit", "summit"),
         ("2002", "document", "Test doctrine", "doctrine"),
@@ -73,8 +74,8 @@ def test_timeline_is_oldest_first_with_membership_changes(catalog: Catalog) -> N
 
 def test_timeline_of_a_country_holds_what_concerns_it(catalog: Catalog) -> None:
     titles = [e.title for e in catalog.timeline_of(catalog.get("testland"))]
-    assert titles == ["Treaty of Friendship", "Testland joins Example Alliance", "Test summit", "Test doctrine",
-                      "Testland leaves Example Alliance"]
+    assert titles == ["Treaty of Friendship", "Test Air Base", "Testland joins Example Alliance", "Test summit",
+                      "Test doctrine", "Testland leaves Example Alliance"]
 
 
 def test_timeline_entries_know_their_countries_and_organizations(catalog: Catalog) -> None:

@@ -30,8 +30,8 @@ FIXTURES = TESTS / "fixtures"
 CLI = FIXTURES / "cli"
 CASES = sorted(p.name for p in CLI.iterdir() if (p / "data").is_dir())
 VALID = FIXTURES / "valid"
-VALID_SUMMARY = ("OK: 8 records (1 treaties, 1 organizations, 2 countries, 1 directions, 1 events, 1 documents, "
-                 "1 sources), no problems.")
+VALID_SUMMARY = ("OK: 9 records (1 treaties, 1 organizations, 2 countries, 1 directions, 1 facilities, 1 events, "
+                 "1 documents, 1 sources), no problems.")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -94,7 +94,7 @@ def test_check_json_on_valid_data(capsys: pytest.CaptureFixture[str]) -> None:
     report = json.loads(out)
     assert report["problems"] == []
     assert report["summary"]["ok"] is True
-    assert report["summary"]["records"] == 8
+    assert report["summary"]["records"] == 9
     assert report["summary"]["collections"]["countries"] == 2
     assert list(report["summary"]["collections"]) == list(COLLECTIONS)
 

@@ -172,7 +172,7 @@ def test_downloads_page_documents_the_files_it_links(site_fixture: str, root: Pa
         content = (site / "downloads" / f"{name}.csv").read_text(encoding="utf-8")
         assert names == next(csv.reader(io.StringIO(content, newline=""))), name
         documented += 1
-    assert documented == 8  # seven collections and memberships
+    assert documented == 9  # eight collections and memberships
     section = soup.find(id="atlas-json")
     described = set()
     for node in section.find_all_next(["p", "ul", "h2"]):

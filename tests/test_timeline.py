@@ -79,6 +79,7 @@ def test_fixture_timeline_follows_the_documented_order(catalog: Catalog) -> None
         ("26 April 1996", "event", "River summit"),
         ("early 2001", "membership", "Betaland joins River Forum"),
         ("2002", "document", "Alphaland Military Doctrine"),
+        ("23 October 2003", "facility", "Beta Station"),
         # Same day: the treaty, then the events by title.
         ("25 December 2003", "treaty", "Treaty on Allied Relations"),
         ("25 December 2003", "event", "Alpha visit"),
@@ -88,6 +89,7 @@ def test_fixture_timeline_follows_the_documented_order(catalog: Catalog) -> None
         ("7 October 2005", "event", "Decision to merge the River Forum"),
         # early, plain and late year-only dates before any month.
         ("early 2006", "event", "Bank talks"),
+        ("2006", "facility", "Beta Station"),
         ("2006", "event", "Joint exercise"),
         ("late 2006", "event", "Annual review"),
         ("12 January 2006", "membership", "Alphaland joins EB"),
@@ -167,7 +169,7 @@ def test_each_entry_shows_kind_parties_and_summary(timeline_site: Path, catalog:
 
 def test_the_order_is_explained_on_the_page(timeline_site: Path) -> None:
     text = soup(timeline_site, "timeline").article.get_text(" ")  # type: ignore[union-attr]
-    assert "organization, treaty, membership, event, document, then title" in text
+    assert "organization, treaty, facility, membership, event, document, then title" in text
     assert "“early 2006”, “2006” or “about 2006”" in text
 
 
@@ -192,7 +194,7 @@ def test_filter_form_offers_what_the_entries_contain(timeline_site: Path, catalo
 def test_filter_options_count_entries(catalog: Catalog) -> None:
     filters = timeline_filters(catalog, catalog.timeline())
     assert {o.value: o.count for o in filters.kinds} == {
-        "organization": 3, "treaty": 5, "membership": 5, "event": 8, "document": 2}
+        "organization": 3, "treaty": 5, "facility": 2, "membership": 5, "event": 8, "document": 2}
     assert {o.value: o.count for o in filters.countries}["deltaland"] == 2
 
 

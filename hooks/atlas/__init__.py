@@ -11,6 +11,7 @@ COLLECTIONS: tuple[str, ...] = (
     "organizations",
     "countries",
     "directions",
+    "facilities",
     "events",
     "documents",
     "sources",

@@ -14,7 +14,14 @@ from .model import Membership, PartialDate, Record
 from .schema import fields, values_at
 
 # Order of entries that share a date: what exists first, then what it does.
-KIND_ORDER = ("organization", "treaty", "membership", "event", "document")
+KIND_ORDER = ("organization", "treaty", "facility", "membership", "event", "document")
+# Where a record comes from: the source text the Atlas was created from, or later research.
+PROVENANCES = ("source-text", "research")
+MILESTONE_WORDS = {
+    "ratification": "ratified", "entry-into-force": "entered into force", "denunciation": "denounced",
+    "withdrawal": "withdrawal", "suspension": "suspended", "resumption": "resumed", "extension": "extended",
+    "termination": "terminated",
+}
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,7 @@ class TimelineEntry:
     organizations: tuple[str, ...]
     summary: str
     what: str  # signed, founded, joined, left, in force ...
+    provenance: str = "research"  # one of PROVENANCES
 
     def sort_key(self) -> tuple[Any, ...]:
         """Oldest first (see PartialDate.sort_key: in a year, year-only dates lead, 'early' before
@@ -53,6 +61,8 @@ class Catalog:
         self._timeline: list[TimelineEntry] | None = None
         self._timeline_by_id: dict[str, list[TimelineEntry]] | None = None
         self._memberships: list[Membership] | None = None
+        self._provenance: dict[str, str] = {}
+        self._directions_of: dict[str, list[Record]] | None = None
         for record in self.records:
             self._by_collection[record.collection].append(record)
             referred: set[str] = set()  # one backlink per record and target, through the first field
@@ -87,6 +97,26 @@ class Catalog:
 
     def memberships_of(self, country: Record) -> list[Membership]:
         return [m for m in self.memberships() if m.member == country.id]
+
+    def facilities_in(self, country: Record) -> list[Record]:
+        """The foreign military facilities on a country's soil, oldest first."""
+        return [f for f in self.backlinks_to(country, "facilities") if f.data.get("host") == country.id]
+
+    def directions_of(self, record: Record) -> list[Record]:
+        """The directions of cooperation whose pages link to `record`: through their organizations
+        and partners, or through an entry of their timeline (its record and its parties). The
+        record's page links back to each, so every link between record pages goes both ways."""
+        if self._directions_of is None:
+            found: dict[str, list[Record]] = defaultdict(list)
+            for direction in self.collection("directions"):
+                ids = {*direction.data.get("organizations", []), *direction.data.get("partners", [])}
+                for e in self.timeline_of(direction):
+                    ids.add(e.record.id)
+                    ids.update(e.parties)
+                for i in sorted(ids):
+                    found[i].append(direction)
+            self._directions_of = found
+        return [d for d in self._directions_of.get(record.id, ()) if d is not record]
 
     def timeline(self) -> list[TimelineEntry]:
         if self._timeline is None:
@@ -129,9 +159,22 @@ class Catalog:
             or (not e.organizations and not partners.isdisjoint(e.parties))
         ]
 
+    def provenance(self, record: Record) -> str:
+        """'source-text' for a record that cites the source text the Atlas was created from
+        (in its citations or its notes), 'research' for one that rests on later research only."""
+        found = self._provenance.get(record.id)
+        if found is None:
+            cited = [c["source"] for c in record.data.get("citations", [])]
+            cited += [c["source"] for n in record.data.get("notes", []) for c in n.get("citations", [])]
+            text = any(self.by_id[s].data.get("kind") == "source-text" for s in cited if s in self.by_id)
+            found = self._provenance[record.id] = "source-text" if text or record.data.get("kind") == "source-text" \
+                else "research"
+        return found
+
     def _entries(self, record: Record) -> list[TimelineEntry]:
         data = record.data
         out: list[TimelineEntry] = []
+        provenance = self.provenance(record)
 
         def add(key: str, kind: str, what: str, title: str | None = None,
                 parties: tuple[str, ...] | None = None) -> None:
@@ -141,12 +184,17 @@ class Catalog:
                 date=PartialDate.parse(data[key]), kind=kind, title=title or record.name, record=record,
                 parties=parties if parties is not None else self.parties_of(record),
                 organizations=self.organizations_of(record), summary=str(data.get("summary", "")), what=what,
+                provenance=provenance,
             ))
 
         if record.collection == "treaties":
             add("signed", "treaty", "signed")
             add("in_force", "treaty", "entered into force")
             add("ended", "treaty", "ceased to have effect")
+            out.extend(self._milestone_entries(record, provenance))
+        elif record.collection == "facilities":
+            add("opened", "facility", "opened")
+            add("closed", "facility", "closed")
         elif record.collection == "organizations":
             add("founded", "organization", "founded")
             add("ended", "organization", "ceased to exist")
@@ -154,34 +202,74 @@ class Catalog:
             for m in record.memberships():
                 member = self.by_id[m.member]
                 if m.joined and not (m.role == "founding" and m.joined == founded):
-                    out.append(self._membership_entry(record, member, m.joined, "joined"))
+                    out.append(self._membership_entry(record, member, m, m.joined, provenance))
                 if m.left:
-                    out.append(self._membership_entry(record, member, m.left, "left"))
+                    out.append(self._membership_entry(record, member, m, m.left, provenance))
         elif record.collection in ("events", "documents"):
             add("date", "event" if record.collection == "events" else "document",
                 record.kind.replace("-", " "))
         return out
 
-    def _membership_entry(self, org: Record, member: Record, when: PartialDate, what: str) -> TimelineEntry:
-        verb = "joins" if what == "joined" else "leaves"
+    def _milestone_entries(self, treaty: Record, provenance: str) -> list[TimelineEntry]:
+        out = []
+        for milestone in treaty.data.get("milestones", []):
+            party = milestone.get("party")
+            what = MILESTONE_WORDS[milestone["kind"]]
+            if party:
+                by = self.by_id[party].name
+                what = {"withdrawal": f"withdrawal of {by}", "entry-into-force": f"in force for {by}",
+                        "suspension": f"suspended by {by}", "resumption": f"resumed by {by}"}.get(
+                    milestone["kind"], f"{what} by {by}")
+            in_country = (party,) if party and self.by_id[party].collection == "countries" else None
+            out.append(TimelineEntry(
+                date=PartialDate.parse(milestone["date"]), kind="treaty", title=treaty.name, record=treaty,
+                parties=in_country or self.parties_of(treaty), organizations=self.organizations_of(treaty),
+                summary=str(milestone.get("note") or treaty.data.get("summary", "")), what=what,
+                provenance=provenance,
+            ))
+        return out
+
+    def _membership_entry(self, org: Record, member: Record, m: Membership, when: PartialDate,
+                          provenance: str) -> TimelineEntry:
+        if when is m.joined:
+            what, verb = ("restored", "restores its membership of") if m.restored else ("joined", "joins")
+            summary = (f"{member.name} restored its membership of the {org.name}." if m.restored
+                       else f"{member.name} joined the {org.name}.")
+        else:
+            what, verb = {"suspended": ("suspended", "suspends its membership of"),
+                          "expelled": ("expelled", "is expelled from")}.get(m.left_how or "", ("left", "leaves"))
+            summary = {"suspended": f"{member.name} suspended its membership of the {org.name}.",
+                       "expelled": f"{member.name} was expelled from the {org.name}."}.get(
+                m.left_how or "", f"{member.name} left the {org.name}.")
         return TimelineEntry(
             date=when, kind="membership", title=f"{member.name} {verb} {org.label}", record=org,
-            parties=(member.id,), organizations=(org.id,),
-            summary=f"{member.name} {what} the {org.name}.", what=what,
+            parties=(member.id,), organizations=(org.id,), summary=summary, what=what, provenance=provenance,
         )
 
     def parties_of(self, record: Record) -> tuple[str, ...]:
+        """The countries a record concerns. An organization's are its founders: the members that
+        joined on its founding date (or, with no date, are marked founding), not those that
+        joined later with a founding role (the CIS's Alma-Ata signatories)."""
         data = record.data
         if record.collection == "organizations":
-            return tuple(m["member"] for m in data.get("members", []) if m.get("role") == "founding")
+            founded = record.date("founded")
+            return tuple(dict.fromkeys(
+                m.member for m in record.memberships()
+                if m.role == "founding" and (m.joined is None or founded is None or m.joined == founded)
+            ))
         ids = [*data.get("parties", []), *data.get("participants", []), *data.get("concerns", [])]
+        if record.collection == "facilities":
+            ids = [data["host"], *data.get("users", [])]
+        if data.get("country"):
+            ids.append(data["country"])
         if data.get("issuer"):
             ids.insert(0, data["issuer"])
         return tuple(i for i in dict.fromkeys(ids) if self.by_id[i].collection == "countries")
 
     def organizations_of(self, record: Record) -> tuple[str, ...]:
         data = record.data
-        ids = [*data.get("parties", []), *data.get("participants", []), *data.get("concerns", [])]
+        ids = [*data.get("parties", []), *data.get("participants", []), *data.get("concerns", []),
+               *data.get("users", [])]
         for key in ("organization", "issuer", "parent"):
             if data.get(key):
                 ids.append(data[key])

@@ -36,7 +36,7 @@ def schema_type(record: Record) -> str:
         return "GovernmentOrganization" if record.data.get("kind") in _GOVERNMENTAL else "Organization"
     return {
         "treaties": "Legislation", "countries": "Country", "events": "Event", "documents": "CreativeWork",
-        "sources": "CreativeWork", "directions": "DefinedTerm",
+        "sources": "CreativeWork", "directions": "DefinedTerm", "facilities": "Place",
     }[record.collection]
 
 
@@ -79,8 +79,17 @@ def _date(record: Record, key: str) -> str | None:
     return PartialDate.parse(value).iso() if value is not None else None
 
 
-def _place(name: object) -> Node | None:
-    return {"@type": "Place", "name": name} if name else None
+def _place(name: object, point: Any = None) -> Node | None:
+    if not name:
+        return None
+    node: Node = {"@type": "Place", "name": name}
+    if point:
+        node["geo"] = _geo(point)
+    return node
+
+
+def _geo(point: Any) -> Node:
+    return {"@type": "GeoCoordinates", "latitude": point["lat"], "longitude": point["lon"]}
 
 
 def _evidence(record: Record, ref: Callable[[str], Node]) -> list[Node]:
@@ -131,7 +140,7 @@ def _event(record: Record, ref: Callable[[str], Node], base: str) -> Node:
     return {
         "startDate": _date(record, "date"),
         "endDate": _date(record, "end"),
-        "location": _place(data.get("place")),
+        "location": _place(data.get("place"), data.get("coordinates")),
         "attendee": [ref(p) for p in data.get("participants", [])],
     }
 
@@ -143,6 +152,17 @@ def _document(record: Record, ref: Callable[[str], Node], base: str) -> Node:
         "creator": ref(data["issuer"]) if data.get("issuer") else None,
         "about": [ref(c) for c in data.get("concerns", [])],
         "genre": data.get("kind"),
+        "citation": _evidence(record, ref),
+    }
+
+
+def _facility(record: Record, ref: Callable[[str], Node], base: str) -> Node:
+    data = record.data
+    return {
+        "geo": _geo(data["coordinates"]),
+        "address": {"@type": "PostalAddress", "addressLocality": data.get("place")} if data.get("place") else None,
+        "containedInPlace": ref(data["host"]),
+        "additionalType": data.get("kind"),
         "citation": _evidence(record, ref),
     }
 
@@ -160,5 +180,5 @@ def _source(record: Record, ref: Callable[[str], Node], base: str) -> Node:
 
 _DETAILS: dict[str, Callable[[Record, Callable[[str], Node], str], Node]] = {
     "treaties": _treaty, "organizations": _organization, "countries": _country, "directions": _direction,
-    "events": _event, "documents": _document, "sources": _source,
+    "events": _event, "documents": _document, "sources": _source, "facilities": _facility,
 }

@@ -16,7 +16,8 @@ from typing import Any
 MONTHS = tuple(calendar.month_name)
 SINGULAR = {
     "treaties": "treaty", "organizations": "organization", "countries": "country",
-    "directions": "direction", "events": "event", "documents": "document", "sources": "source",
+    "directions": "direction", "facilities": "facility", "events": "event", "documents": "document",
+    "sources": "source",
 }
 QUALIFIERS = ("early", "mid", "late", "about", "before", "after")
 _DATE = re.compile(
@@ -140,12 +141,22 @@ class Citation:
 
 @dataclass(frozen=True)
 class Membership:
+    """One period of a state's membership of an organization."""
+
     organization: str
     member: str
     joined: PartialDate | None
     left: PartialDate | None
     role: str | None
     note: str | None
+    left_how: str | None = None  # withdrew, suspended, expelled
+    restored: bool = False  # the previous period of the same member ended in a suspension
+    ended_with: PartialDate | None = None  # no leave date, and the organization ceased then
+
+    @property
+    def until(self) -> PartialDate | None:
+        """When the period ended: the member left, or the organization itself ceased."""
+        return self.left or self.ended_with
 
 
 @dataclass
@@ -184,7 +195,7 @@ class Record:
 
     @property
     def main_date(self) -> PartialDate | None:
-        for key in ("signed", "date", "founded"):
+        for key in ("signed", "date", "founded", "opened"):
             if key in self.data:
                 return self.date(key)
         return None
@@ -200,15 +211,23 @@ class Record:
         return self.marks.get(path, (1, 1))
 
     def memberships(self) -> list[Membership]:
-        return [
-            Membership(
+        """The periods of membership, in the order written. An organization's end closes every
+        period the data leaves open; a period after a suspension is a restoration."""
+        ended = self.date("ended")
+        out: list[Membership] = []
+        last_how: dict[str, str | None] = {}
+        for m in self.data.get("members", []):
+            left = PartialDate.parse(m["left"]) if "left" in m else None
+            out.append(Membership(
                 organization=self.id,
                 member=m["member"],
                 joined=PartialDate.parse(m["joined"]) if "joined" in m else None,
-                left=PartialDate.parse(m["left"]) if "left" in m else None,
+                left=left,
                 role=m.get("role"),
                 note=m.get("note"),
-            )
-            for m in self.data.get("members", [])
-        ]
-
+                left_how=m.get("left_how"),
+                restored=last_how.get(m["member"]) == "suspended",
+                ended_with=ended if left is None else None,
+            ))
+            last_how[m["member"]] = m.get("left_how", "left") if left else None
+        return out

@@ -26,6 +26,7 @@ _IGNORED = frozenset({"$schema", "$id", "$comment", "title", "description", "exa
 _TYPES: dict[str, Check] = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: type(v) is int,  # not bool; an integral float goes to jsonschema
+    "number": lambda v: type(v) in (int, float) and v == v,  # not bool, not NaN
     "array": lambda v: isinstance(v, list),
     "object": lambda v: isinstance(v, dict),
     "boolean": lambda v: isinstance(v, bool),
@@ -111,8 +112,9 @@ def _enum(options: list[Any], node: dict[str, Any]) -> Check:
 
 def _bound(compare: Callable[[int, Any], bool]) -> Callable[[Any, dict[str, Any]], Check]:
     def compile_bound(limit: Any, node: dict[str, Any]) -> Check:
-        # Only whole numbers are judged here; bools and floats (not numbers) go to jsonschema.
-        return lambda v: isinstance(v, str) or (type(v) is int and compare(v, limit)) or not _is_number(v)
+        # Ints and finite floats are judged here (a float under an "integer" type fails that type
+        # check anyway); bools (not numbers to JSON Schema) go to jsonschema.
+        return lambda v: isinstance(v, str) or (type(v) in (int, float) and compare(v, limit)) or not _is_number(v)
     return compile_bound
 
 

@@ -37,13 +37,15 @@ TITLES = {
     "organizations": "Organizations",
     "countries": "Countries",
     "directions": "Directions of cooperation",
+    "facilities": "Foreign military facilities",
     "events": "Events",
     "documents": "Documents and positions",
     "sources": "Sources",
 }
 # Record pages rank above pages that merely mention a name; countries and organizations above
 # the treaties and events named after them ("Uzbekistan", "Collective Security Treaty Organization").
-SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 6, "directions": 2, "events": 2, "documents": 2}
+SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 6, "directions": 2, "facilities": 4,
+                "events": 2, "documents": 2}
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def environment() -> Environment:
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
     env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
     env.globals.update(cite_marks=cite_marks, fact_row=fact_row, names_rows_markdown=names_rows)
-    env.globals.update(front_matter_markdown=front_matter)
+    env.globals.update(front_matter_markdown=front_matter, coordinates_text=coordinates_text)
     env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
     return env
 
@@ -136,6 +138,13 @@ def names_rows(record: Record) -> Markup:
             names.append(name)
         text += f"| Also known as | {'<br> '.join(names)} |\n"
     return Markup(text)
+
+
+def coordinates_text(point: Mapping[str, float]) -> Markup:
+    """42.8532, 74.8464 → 42.8532° N, 74.8464° E, in a <span> a script or reader can parse."""
+    lat, lon = float(point["lat"]), float(point["lon"])
+    text = f"{abs(lat):g}° {'N' if lat >= 0 else 'S'}, {abs(lon):g}° {'E' if lon >= 0 else 'W'}"
+    return Markup(f'<span class="atlas-geo" data-lat="{lat:g}" data-lon="{lon:g}">{text}</span>')
 
 
 def _by_collection(records: list[Record]) -> list[tuple[str, list[Record]]]:

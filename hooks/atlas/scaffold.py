@@ -113,6 +113,11 @@ class _Writer:
         if spec.type == "list of object":
             depth = len(spec.path) + 2
             return [{c.path[-1]: self._value(c) for c in self._children(spec) if c.required and len(c.path) == depth}]
+        if spec.type == "object":
+            return {c.path[-1]: self._value(c) for c in self._children(spec) if len(c.path) == len(spec.path) + 1}
+        if spec.type == "number":
+            self.notes.append(f"{name} is {spec.example}, an example; write the real value")
+            return spec.example
         references = self._references(spec)
         if references:
             target = self._borrow(references, name)
@@ -172,6 +177,8 @@ class _Writer:
         if spec.type == "list of object":  # built from its fields, so that its ids exist here
             depth = len(spec.path) + 2
             return [{c.path[-1]: self._example(c) for c in self._children(spec) if len(c.path) == depth}]
+        if spec.type == "object":
+            return {c.path[-1]: self._example(c) for c in self._children(spec) if len(c.path) == len(spec.path) + 1}
         references = self._references(spec)
         if references:
             example = self._existing(references) or common()["$defs"]["id"]["examples"][0]
