@@ -63,13 +63,48 @@ def _suggest(word: str, options: list[str]) -> str:
 # --- schema ---------------------------------------------------------------------------
 
 def _schema_problems(record: Record) -> Iterator[Problem]:
+    yield from _placeholder_problems(record)
     quick = quick_check(record.collection)
     if quick is None or not quick(record.data):  # jsonschema only to find and word the errors
         for error in validator(record.collection).iter_errors(record.data):
-            yield from _explain(record, error)
+            for problem in _explain(record, error):
+                if not _at_placeholder(record, problem):  # reported once, as a placeholder
+                    yield problem
     if isinstance(record.data.get("id"), str) and record.data["id"] != record.id:
         yield _problem(record, ("id",), f"the id '{record.data['id']}' does not match the file name '{record.id}.yaml'",
                        f"set 'id: {record.id}' or rename the file to '{record.data['id']}.yaml'")
+
+
+def _placeholder_problems(record: Record) -> Iterator[Problem]:
+    """Every TODO that `atlas new` wrote and the editor has not replaced: the record is not finished."""
+    for path in record.placeholders:
+        yield _problem(record, path, "placeholder left in place", f"replace TODO with {_wanted(record, path)}")
+
+
+def _wanted(record: Record, path: Path_) -> str:
+    spec = _spec_at(record.collection, path)
+    if spec is None:
+        return "the value, or remove the field"
+    about = spec.description.rstrip(".")
+    if spec.choices:
+        return f"one of: {', '.join(spec.choices)}"
+    if spec.is_date:
+        return "a date: YYYY, YYYY-MM or YYYY-MM-DD"
+    refs = spec.references or next((s.references for s in fields(record.collection)
+                                    if s.path == (*spec.path, "*") and s.references), ())
+    if refs:
+        return f"the id of a {' or '.join(SINGULAR[c] for c in refs)}"
+    return f"{'a number' if spec.type == 'number' else 'the text'}: {about}" if about else "the value"
+
+
+def _spec_at(collection: str, path: Path_) -> FieldSpec | None:
+    pattern = tuple("*" if isinstance(part, int) else part for part in path)
+    return next((s for s in fields(collection) if s.path == pattern), None)
+
+
+def _at_placeholder(record: Record, problem: Problem) -> bool:
+    shown = [format_path(path) for path in record.placeholders]
+    return any(problem.path == p or problem.path.startswith((f"{p}.", f"{p}[")) for p in shown)
 
 
 def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
