@@ -408,9 +408,9 @@ FACTS: tuple[Fact, ...] = (
     # Within the framework of military and military-technical cooperation, Kyrgyzstan received ...
     Fact(
         "significant-assistance",
-        "Kyrgyzstan received assistance (Russian technical aid discussed on 1 September 1999; Uzbek support).",
+        "Kyrgyzstan received assistance (Russian technical aid discussed on 31 August 1999; Uzbek support).",
         "events/assistance-1999/",
-        ("1 September 1999", "Kyrgyzstan", "Russia", "Uzbekistan"),
+        ("31 August 1999", "Kyrgyzstan", "Russia", "Uzbekistan"),
     ),
     Fact(
         "imu-invasion-1999",
