@@ -247,7 +247,7 @@ def test_new_names_existing_records_for_references(tmp_path: Path, capsys: pytes
     text = (root / "data" / "treaties" / "kg-example-2001.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     assert data["parties"] == ["TODO"]
-    assert data["citations"] == [{"source": "TODO", "quote": data["citations"][0]["quote"]}]
+    assert data["citations"] == [{"source": "TODO", "quote": data["citations"][0]["quote"], "supports": ["parties"]}]
     assert data["citations"][0]["quote"].startswith("TODO: The passage cited, verbatim")
     assert data["name"] == "TODO: The official name in English."
     assert "# ↳ parties: the id of a country or organization, e.g. example-alliance, exampleland, testland" in text

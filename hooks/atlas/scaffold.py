@@ -21,6 +21,7 @@ from .editing import allowed_label, item_references, required_label, type_label
 from .load import load_data
 from .model import PLACEHOLDER, SINGULAR, Record
 from .schema import FieldSpec, common, fields, schema
+from .validate import CITED_LISTS
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../hooks/atlas/schemas/{collection}.schema.json"
 PREFERRED = {"countries": "kyrgyzstan"}  # the Atlas is about Kyrgyzstan: the natural first party
@@ -110,7 +111,10 @@ class _Writer:
             return self.id
         if spec.type == "list of object":
             depth = len(spec.path) + 2
-            return [{c.path[-1]: self._value(c) for c in self._children(spec) if c.required and len(c.path) == depth}]
+            item = {c.path[-1]: self._value(c) for c in self._children(spec) if c.required and len(c.path) == depth}
+            if spec.path == ("citations",) and self._cited_lists():  # atlas check wants them supported
+                item["supports"] = self._cited_lists()
+            return [item]
         if spec.type == "object":
             return {c.path[-1]: self._value(c) for c in self._children(spec) if len(c.path) == len(spec.path) + 1}
         if spec.type == "whole number":
@@ -131,6 +135,10 @@ class _Writer:
 
     def _references(self, spec: FieldSpec) -> tuple[str, ...]:
         return spec.references or item_references(spec, self.specs)
+
+    def _cited_lists(self) -> list[str]:
+        """The required lists of states, which a citation must support."""
+        return [s.path[0] for s in self.specs if s.required and len(s.path) == 1 and s.path[0] in CITED_LISTS]
 
     def _existing(self, collections: tuple[str, ...], n: int = 3) -> list[str]:
         """A few ids of existing records to name as examples, Kyrgyzstan first (the Atlas is about it)."""

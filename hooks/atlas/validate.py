@@ -45,6 +45,7 @@ def validate(records: list[Record], texts_dir: Path | None = None,
         problems.extend(_reference_problems(record, ids, unreadable))
         problems.extend(_date_problems(record))
         problems.extend(_quote_problems(record, ids, texts_dir, read_text))
+        problems.extend(_uncited_lists(record))
     problems.extend(_membership_problems(well_formed, ids))
     problems.extend(_redirect_problems(well_formed, ids))
     return sorted(set(problems))
@@ -135,6 +136,10 @@ def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
         yield _problem(record, path, *_pattern_message(str(value), schema))
     elif keyword in ("minimum", "maximum") and "[0-9]{4}" in schema.get("pattern", ""):
         yield _problem(record, path, f"{value} is not a year", "write a four-digit year such as 1996")
+    elif keyword in ("minimum", "maximum"):
+        side = "below the minimum" if keyword == "minimum" else "above the maximum"
+        yield _problem(record, path, f"{value} is {side} of {wanted}", schema.get("description", "").rstrip(".")
+                       or "see the Editing the Atlas page for this field")
     elif keyword == "minItems":
         yield _problem(record, path, "the list is empty", "add at least one item")
     elif keyword == "minLength":
@@ -158,6 +163,8 @@ def _type_hint(schema: dict[str, Any], got: str) -> str:
         return "write a date as YYYY, YYYY-MM or YYYY-MM-DD"
     if schema.get("type") == "array":
         return "write a list: one '- item' per line"
+    if schema.get("type") == "number":
+        return "write a number such as 42.85, without quotes"
     if schema.get("type") == "string":
         return "put the value in quotes" if got in ("boolean", "integer", "number") else "write one line of text"
     return "see the Editing the Atlas page for this field"
@@ -274,6 +281,18 @@ def _read_text(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+# Lists of states a record asserts: each must rest on a citation that says it supports them.
+CITED_LISTS = ("parties", "members", "participants", "users")
+
+
+def _uncited_lists(record: Record) -> Iterator[Problem]:
+    supported = {field for c in record.data.get("citations", []) for field in c.get("supports", ())}
+    for key in CITED_LISTS:
+        if record.data.get(key) and key not in supported:
+            yield _problem(record, (key,), f"no citation supports '{key}'",
+                           f"cite a passage that names them, with 'supports: [{key}]'")
 
 
 # --- rules between records ------------------------------------------------------------
