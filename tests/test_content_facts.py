@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SOURCE_ID = "open-kg-foreign-policy-aspects"
 SOURCE_TEXT = (DATA / "texts" / "000_eecf442c396144cb.txt").read_text(encoding="utf-8")
-COLLECTIONS = ("treaties", "organizations", "countries", "directions", "events", "documents", "sources")
+COLLECTIONS = ("treaties", "organizations", "countries", "directions", "events", "documents", "sources", "facilities")
 
 
 @cache
