@@ -215,7 +215,7 @@ RESEARCH: list[tuple[str, str, Any]] = [
     ("imu-incursion-2000", "date", "2000-08-11"),
     ("assistance-1999", "date", "1999-08"),
     ("assistance-1999", "end", "1999-10"),
-    ("assistance-1999", "participants", {"kazakhstan", "kyrgyzstan", "russia", "uzbekistan"}),
+    ("assistance-1999", "participants", {"armenia", "kazakhstan", "kyrgyzstan", "russia", "uzbekistan"}),
     ("military-doctrine-2002", "date", "2002"),
     ("military-doctrine-2002", "issuer", "kyrgyzstan"),
 ]
