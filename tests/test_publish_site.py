@@ -28,7 +28,7 @@ SITE = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding
 EXPORT = FIXTURES / "export"
 TYPES = {"treaties": {"Legislation"}, "organizations": {"GovernmentOrganization", "Organization"},
          "countries": {"Country"}, "events": {"Event"}, "documents": {"CreativeWork"},
-         "sources": {"CreativeWork"}, "directions": {"DefinedTerm"}}
+         "sources": {"CreativeWork"}, "directions": {"DefinedTerm"}, "facilities": {"Place"}}
 LD_OPEN = '<script type="application/ld+json">'
 
 
