@@ -229,6 +229,7 @@ TYPES = {"treaties": {"Legislation"}, "organizations": {"GovernmentOrganization"
 
 
 def test_jsonld_of_every_record(catalog: Catalog, changes: dict[str, LastChange]) -> None:
+    assert {r.collection for r in catalog.records} >= set(TYPES)
     for record in catalog.records:
         node = record_jsonld(record, catalog, SITE, changes[record.file])
         url = f"{SITE}{record.collection}/{record.id}/"
