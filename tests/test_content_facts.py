@@ -76,6 +76,19 @@ def test_fact_pages_are_records() -> None:
         assert rest == "" and records()[record_id][0] == collection, fact.page
 
 
+def test_every_fact_expects_more_than_names() -> None:
+    """A page's own title, or the name of another record, appears without stating the fact:
+    each fact also expects words of its own (a date, a place, the source's wording)."""
+    names = set()
+    for _, data in records().values():
+        names |= {data[key] for key in ("name", "short_name", "official_name", "title") if data.get(key)}
+        names |= set(data.get("abbreviations", []))
+    assert len(names) > len(records())
+    only_names = [fact.slug for fact in FACTS
+                  if all(s in records()[fact.page.split("/")[1]][1]["name"] or s in names for s in fact.expect)]
+    assert not only_names
+
+
 @pytest.mark.parametrize("fact", FACTS, ids=[fact.slug for fact in FACTS])
 def test_fact_is_on_its_page(built_site: Path, fact: Fact) -> None:
     page = built_site / fact.page / "index.html"

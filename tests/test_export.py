@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,12 +45,16 @@ def catalog() -> Catalog:
     return load_catalog(FIXTURE)
 
 
-@pytest.fixture(scope="module")
-def changes(catalog: Catalog) -> dict[str, LastChange]:
+def known_changes(catalog: Catalog) -> dict[str, LastChange]:
     """A distinct, known date per record; the last one not committed."""
     out = {r.file: LastChange(date(2024, 1, 1 + i), True) for i, r in enumerate(catalog.records)}
     out[catalog.records[-1].file] = LastChange(date(2025, 2, 3), False)
     return out
+
+
+@pytest.fixture(scope="module")
+def changes(catalog: Catalog) -> dict[str, LastChange]:
+    return known_changes(catalog)
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +115,35 @@ def test_json_resolves_every_reference_and_keeps_every_other_value(catalog: Cata
 def test_exports_are_deterministic(catalog: Catalog, changes: dict[str, LastChange],
                                    files: dict[str, bytes]) -> None:
     assert exports(catalog, SITE, changes) == files
+
+
+# Writes the exports of the fixture to a folder, in a process of its own.
+EXPORT_IN_A_PROCESS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from atlas.export import exports
+from atlas.project import load_catalog
+from test_export import FIXTURE, SITE, known_changes
+catalog = load_catalog(FIXTURE)
+out = Path(sys.argv[2])
+for path, content in exports(catalog, SITE, known_changes(catalog)).items():
+    (out / path).parent.mkdir(parents=True, exist_ok=True)
+    (out / path).write_bytes(content)
+"""
+
+
+def test_exports_are_the_same_bytes_in_every_process(files: dict[str, bytes], tmp_path: Path) -> None:
+    """Set and dict orders that follow string hashes change from one process to the next: two
+    processes with different PYTHONHASHSEED (and this one) write the same bytes."""
+    written = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed-{seed}"
+        done = subprocess.run([sys.executable, "-c", EXPORT_IN_A_PROCESS, str(Path(__file__).parent), str(out)],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        written.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert len(written[0]) > 10 and written[0] == written[1] == files
 
 
 def test_schemas_are_published_byte_for_byte(files: dict[str, bytes]) -> None:
@@ -229,6 +265,7 @@ TYPES = {"treaties": {"Legislation"}, "organizations": {"GovernmentOrganization"
 
 
 def test_jsonld_of_every_record(catalog: Catalog, changes: dict[str, LastChange]) -> None:
+    assert {r.collection for r in catalog.records} >= set(TYPES)
     for record in catalog.records:
         node = record_jsonld(record, catalog, SITE, changes[record.file])
         url = f"{SITE}{record.collection}/{record.id}/"
