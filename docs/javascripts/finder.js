@@ -6,9 +6,9 @@
  *   - "find" narrows the rows as the reader types. Each query word must begin a word of
  *     the row's names (data-names) or context (data-context), compared case- and
  *     accent-insensitively with ё = е; both attributes are folded at build time by
- *     atlas.text.fold, the query here by fold() below, the same rules. Rows matched by
- *     their own names come first, then rows matched through parties, organization,
- *     place or date.
+ *     atlas.text.fold, the query here by fold() below, the same rules. Rows one of whose
+ *     names begins with the query come first, then the other rows matched by their own
+ *     names, then rows matched through parties, organization, place or date.
  *   - every select narrows to rows whose data attribute of the same name lists its value
  *     (select name="party" ↔ tr data-party="kazakhstan kyrgyzstan").
  *   - the column headers get sort buttons (th[data-sort]); th[aria-sort] tells which.
@@ -66,6 +66,7 @@
       return {
         el: tr, index: index,
         names: spaced(tr.dataset.names || ""),
+        each: (tr.dataset.names || "").split(" · ").map(spaced),  // each name on its own
         context: spaced(tr.dataset.context || ""),
         facets: tr.dataset
       };
@@ -95,14 +96,20 @@
     });
   };
 
-  /* The tier of a row for the query words: 0 own names, 1 context, -1 no match. */
+  /* The tier of a row for the query words: 0 one of its names begins with them (in order, the
+     last as a prefix: "collective sec" → Collective Security Treaty Organization), 1 its own
+     names hold them all, 2 only with its context, -1 no match. */
   Finder.prototype.tier = function (row, query) {
     var tier = 0;
     for (var i = 0; i < query.length; i++) {
       var needle = " " + query[i];
       if (row.names.indexOf(needle) >= 0) continue;
-      if (row.context.indexOf(needle) >= 0) tier = 1;
+      if (row.context.indexOf(needle) >= 0) tier = 2;
       else return -1;
+    }
+    if (tier === 0 && query.length) {
+      var phrase = " " + query.join(" ");
+      tier = row.each.some(function (name) { return name.indexOf(phrase) === 0; }) ? 0 : 1;
     }
     return tier;
   };
@@ -112,18 +119,16 @@
     var facets = this.selects.filter(function (s) { return s.value; })
       .map(function (s) { return { name: s.name, value: " " + s.value + " " }; });
     var order = this.sort ? this.byColumn(this.sort, this.order) : this.rows;
-    var matches = [];
-    var later = [];  // matched only through context: after the rows matched by name
+    var tiers = [[], [], []];  // by tier; a column sort keeps the column's order instead
     for (var i = 0; i < order.length; i++) {
       var row = order[i];
       var tier = this.tier(row, query);
       for (var j = 0; tier >= 0 && j < facets.length; j++) {
         if ((" " + (row.facets[facets[j].name] || "") + " ").indexOf(facets[j].value) < 0) tier = -1;
       }
-      if (tier === 0 || (tier === 1 && this.sort)) matches.push(row);
-      else if (tier === 1) later.push(row);
+      if (tier >= 0) tiers[this.sort ? 0 : tier].push(row);
     }
-    matches = matches.concat(later);
+    var matches = tiers[0].concat(tiers[1], tiers[2]);
     this.draw(this.all ? matches : matches.slice(0, LIMIT));
     this.mark(query.length > 0);
     this.announce(matches.length, query.length > 0 || facets.length > 0);

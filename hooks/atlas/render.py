@@ -44,8 +44,12 @@ TITLES = {
 }
 # Record pages rank above pages that merely mention a name; countries and organizations above
 # the treaties and events named after them ("Uzbekistan", "Collective Security Treaty Organization").
+# Sources rank below every record: their titles repeat the names a reader looks for ("Киргизия").
 SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 6, "directions": 2, "facilities": 4,
-                "events": 2, "documents": 2}
+                "events": 2, "documents": 2, "sources": 0.1}
+# A body inside an organization (its forces, its anti-terrorist structure) ranks below the
+# organization whose name it carries ("SCO" → the SCO before its RATS).
+SUB_BODY_BOOST = {"collective-force": 3, "security-body": 3}
 
 
 @dataclass(frozen=True)
@@ -300,7 +304,8 @@ class Renderer:
     def record_page(self, record: Record) -> Page:
         markdown = self.render(
             f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
-            backlinks=self.catalog.backlinks_to(record), boost=SEARCH_BOOST.get(record.collection),
+            backlinks=self.catalog.backlinks_to(record),
+            boost=SUB_BODY_BOOST.get(record.kind) or SEARCH_BOOST.get(record.collection),
             cite=page_citation(record, page_url(self.site_url, record), self.changes.get(record.file), self.site_name),
         )
         return Page(record.src_uri, markdown, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
