@@ -1,18 +1,64 @@
-"""Caveats: which values are approximate, unverified, disputed or corrected."""
+"""Caveats: which values are approximate, unverified, disputed or corrected, and how every export carries them.
+
+Data: tests/fixtures/export (see test_export.py), whose notes name the fields they qualify.
+JSON-LD's side (the values left out) is in test_export.py.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from atlas.caveats import caveats, item_caveats, path_of, without_caveated
+from atlas.catalog import Catalog
+from atlas.caveats import MARKS, caveats, item_caveats, path_of, without_caveated
+from atlas.columns import LIST_SEPARATOR, caveat_cell
+from atlas.export import exports
+from atlas.history import LastChange
 from atlas.model import Record
 from atlas.problems import format_path
+from atlas.project import load_catalog
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "export"
+SITE = "https://example.org/atlas/"
+EXPECTED = {
+    "test-friendship-1992": {"signed": ("corrected",), "place": ("unverified",)},
+    "test-security-pact-1995": {"milestones[0].date": ("approximate",)},
+    "example-alliance": {"headquarters": ("disputed",), "members[1].joined": ("approximate",)},
+    "example-programme": {"founded": ("approximate",), "members[0].left": ("approximate",)},
+    "test-base": {"coordinates": ("unverified",)},
+    "hostile-summit": {"date": ("approximate",)},
+}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(FIXTURE)
+
+
+@pytest.fixture(scope="module")
+def files(catalog: Catalog) -> dict[str, bytes]:
+    return exports(catalog, SITE, {r.file: LastChange(date(2024, 1, 1), True) for r in catalog.records})
 
 
 def record(collection: str, data: dict[str, Any]) -> Record:
     return Record(collection, "x", {"id": "x", **data}, f"data/{collection}/x.yaml")
+
+
+def rows(content: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8"), newline="")))
+
+
+def test_caveats_of_the_fixture(catalog: Catalog) -> None:
+    found = {r.id: caveats(r) for r in catalog.records if caveats(r)}
+    assert found == EXPECTED
+    # early 2000 places a date within the year without doubting it; a context note marks nothing
+    assert caveats(catalog.get("test-summit-2000")) == {}
 
 
 @pytest.mark.parametrize("written, marked", [
@@ -42,6 +88,8 @@ def test_marks_combine_in_a_fixed_order_and_values_follow_the_schema() -> None:
     assert list(marks) == ["signed", "place", "ended"]  # the order of the treaty schema
     assert marks["signed"] == ("approximate", "unverified", "disputed")
     assert marks["ended"] == ("approximate", "disputed")
+    assert caveat_cell(marks) == ("signed:approximate | signed:unverified | signed:disputed | place:unverified"
+                                  " | ended:approximate | ended:disputed")
 
 
 @pytest.mark.parametrize("path", [("place",), ("members", 1, "joined"), ("milestones", 12, "date")])
@@ -62,3 +110,36 @@ def test_without_caveated_leaves_the_record_untouched() -> None:
     assert without_caveated(data, marks) == {"name": "X", "members": [{"member": "a"}]}
     assert data == {"name": "X", "place": "Y", "members": [{"member": "a", "joined": "about 1994"}]}
     assert without_caveated(data, {}) is data
+
+
+# --- in the exports -----------------------------------------------------------------------
+
+def test_atlas_json_carries_each_records_caveats(catalog: Catalog, files: dict[str, bytes]) -> None:
+    records = json.loads(files["downloads/atlas.json"])["records"]
+    for entry in records:
+        assert entry["caveats"] == {k: list(v) for k, v in EXPECTED.get(entry["id"], {}).items()}, entry["id"]
+    assert {e["id"] for e in records if e["caveats"]} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("collection", ["treaties", "organizations", "facilities", "events", "countries"])
+def test_each_collection_csv_has_a_caveats_column(collection: str, catalog: Catalog, files: dict[str, bytes]) -> None:
+    for row in rows(files[f"downloads/{collection}.csv"]):
+        expected = EXPECTED.get(row["id"], {})
+        assert row["caveats"] == LIST_SEPARATOR.join(f"{k}:{m}" for k, v in expected.items() for m in v)
+    treaty = {r["id"]: r for r in rows(files["downloads/treaties.csv"])}["test-friendship-1992"]
+    assert treaty["caveats"] == "signed:corrected | place:unverified"
+
+
+def test_memberships_csv_carries_each_periods_caveats(files: dict[str, bytes]) -> None:
+    found = [(r["organization"], r["member"], r["caveats"]) for r in rows(files["downloads/memberships.csv"])]
+    assert found == [("example-alliance", "exampleland", ""), ("example-alliance", "testland", "joined:approximate"),
+                     ("example-programme", "testland", "left:approximate")]
+
+
+def test_every_mark_is_documented_where_the_columns_are() -> None:
+    from atlas.tables import tables
+
+    for table in tables():
+        for column in table.columns:
+            if column.name == "caveats":
+                assert all(mark in column.description for mark in MARKS)
