@@ -323,6 +323,26 @@ def test_jsonld_properties_by_type(catalog: Catalog) -> None:
     assert source["name"] == "A test source text" and source["sameAs"] == "https://example.org/source"
 
 
+def test_jsonld_leaves_out_every_value_with_a_caveat(catalog: Catalog) -> None:
+    """Approximate dates and the fields notes mark unverified, disputed or corrected are not stated as fact."""
+    friendship = record_jsonld(catalog.get("test-friendship-1992"), catalog, SITE)
+    assert "legislationDate" not in friendship  # signed: corrected
+    assert "locationCreated" not in friendship  # place: unverified
+    assert len(friendship["legislationPassedBy"]) == 2 and friendship["name"] == "Treaty of Friendship"
+    event = record_jsonld(catalog.get("hostile-summit"), catalog, SITE)
+    assert "startDate" not in event  # about 2001-05
+    assert event["location"]["name"] == catalog.get("hostile-summit").data["place"]
+    alliance = record_jsonld(catalog.get("example-alliance"), catalog, SITE)
+    assert "location" not in alliance  # headquarters: disputed
+    assert alliance["foundingDate"] == "1992-05-15"
+    programme = record_jsonld(catalog.get("example-programme"), catalog, SITE)
+    assert "foundingDate" not in programme  # before 1999
+    assert "member" not in programme  # testland left "after 2010": uncertain when, but it left
+    assert programme["parentOrganization"]["@id"] == f"{SITE}organizations/example-alliance/"
+    facility = record_jsonld(catalog.get("test-base"), catalog, SITE)
+    assert "geo" not in facility  # coordinates: unverified
+    assert facility["address"]["addressLocality"] == "Testville"
+
 
 def test_page_meta_dates_record_pages_and_other_pages(catalog: Catalog, changes: dict[str, LastChange]) -> None:
     meta = page_meta(catalog, "treaties/test-friendship-1992.md", SITE, changes, "Atlas")
