@@ -14,9 +14,10 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-from .model import PartialDate, Record
+from .model import Record
 from .problems import format_path
 from .schema import fields, values_at
 
@@ -30,6 +31,7 @@ MEANINGS = {  # each mark, and what it says of a value (the Downloads page and t
 }
 MARKS = tuple(MEANINGS)
 APPROXIMATE = ("about", "before", "after")  # early, mid and late place a date; they do not doubt it
+_APPROXIMATE = tuple(f"{q} " for q in APPROXIMATE)
 NOTE_MARKS = {"unverified": "unverified", "disputed": "disputed", "correction": "corrected"}
 _PART = re.compile(r"([^.\[\]]+)|\[([0-9]+)\]")
 
@@ -37,23 +39,37 @@ _PART = re.compile(r"([^.\[\]]+)|\[([0-9]+)\]")
 def caveats(record: Record) -> Caveats:
     """Each value's marks, in the order of MARKS; the values in the order of the collection's fields."""
     found: dict[str, set[str]] = {}
-    for spec in fields(record.collection):
-        if spec.is_date:
-            for path, value in values_at(record.data, spec.path):
-                if PartialDate.parse(value).qualifier in APPROXIMATE:
-                    found.setdefault(format_path(path), set()).add("approximate")
-    for note in record.data.get("notes", []):
+    data = record.data
+    for path in _date_paths(record.collection):
+        values = [((path[0],), data[path[0]])] if len(path) == 1 and path[0] in data else values_at(data, path)
+        for at, value in values:
+            if isinstance(value, str) and value.startswith(_APPROXIMATE):  # validated: the qualifier, a space, a date
+                found.setdefault(format_path(at), set()).add("approximate")
+    for note in data.get("notes", ()):
         mark = NOTE_MARKS.get(note.get("kind"))
         if mark is not None:
-            for name in note.get("fields", []):
+            for name in note.get("fields", ()):
                 found.setdefault(str(name), set()).add(mark)
-    order = {spec.path[0]: i for i, spec in enumerate(fields(record.collection)) if len(spec.path) == 1}
+    if not found:
+        return {}
+    order = _order(record.collection)
 
     def position(key: str) -> tuple[int, tuple[str, ...]]:
         path = path_of(key)
         return order.get(str(path[0]), len(order)), tuple(f"{p:09d}" if isinstance(p, int) else p for p in path)
 
     return {key: tuple(m for m in MARKS if m in found[key]) for key in sorted(found, key=position)}
+
+
+@cache
+def _date_paths(collection: str) -> tuple[tuple[str, ...], ...]:
+    # Every export asks for every record: reading the schema each time cost more than the rest.
+    return tuple(spec.path for spec in fields(collection) if spec.is_date)
+
+
+@cache
+def _order(collection: str) -> dict[str, int]:
+    return {spec.path[0]: i for i, spec in enumerate(fields(collection)) if len(spec.path) == 1}
 
 
 def path_of(key: str) -> tuple[str | int, ...]:
