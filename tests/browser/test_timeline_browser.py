@@ -72,7 +72,7 @@ def test_kind_filter(page: Any, timeline_url: str, catalog: Catalog, page_errors
     assert page.evaluate(VISIBLE) == want
     assert page.evaluate(VISIBLE_YEARS) == years_of(want)  # 2002 had only a document
     assert "2002" not in page.evaluate(VISIBLE_YEARS)
-    assert query(page) == {"kind": ["organization", "treaty", "membership"]}
+    assert query(page) == {"kind": ["organization", "treaty", "facility", "membership"]}
     assert count_text(page) == f"{len(want)} of {total} entries"
     assert page.locator('.md-nav--secondary a[href="#2002"]').first.is_hidden()
     assert page_errors == []
@@ -105,7 +105,7 @@ def test_filters_combine(page: Any, timeline_url: str, catalog: Catalog) -> None
                     and "north-pact" in e.organizations)
     assert [w[2] for w in want] == ["Treaty of the North Pact", "Treaty of the North Pact", "Pact summit"]
     assert page.evaluate(VISIBLE) == want
-    assert query(page) == {"kind": ["treaty", "event"], "country": ["alphaland"], "org": ["north-pact"]}
+    assert query(page) == {"kind": ["treaty", "facility", "event"], "country": ["alphaland"], "org": ["north-pact"]}
     assert count_text(page) == f"3 of {len(catalog.timeline())} entries"
     page.get_by_role("button", name="Show all").click()
     page.wait_for_function("() => !location.search")
@@ -138,7 +138,7 @@ def test_filters_by_keyboard_alone(page: Any, timeline_url: str, catalog: Catalo
     open_timeline(page, timeline_url)
     first = page.get_by_role("checkbox", name="organization")
     first.focus()
-    for _ in range(3):  # to "event"
+    for _ in range(4):  # past treaty, facility and membership to "event"
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.value") == "event"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
@@ -150,7 +150,8 @@ def test_filters_by_keyboard_alone(page: Any, timeline_url: str, catalog: Catalo
     page.keyboard.press("ArrowDown")  # first country: Alphaland
     want = expected(catalog, lambda e: e.kind != "event" and "alphaland" in e.parties)
     assert page.evaluate(VISIBLE) == want
-    assert query(page) == {"kind": ["organization", "treaty", "membership", "document"], "country": ["alphaland"]}
+    assert query(page) == {"kind": ["organization", "treaty", "facility", "membership", "document"],
+                           "country": ["alphaland"]}
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "reset"
