@@ -215,6 +215,16 @@ def test_the_columns_of_a_list_follow_its_item_schema(name: str) -> None:
     assert "left_how" in shown or name == "citations"
 
 
+def test_a_reference_column_names_the_file_it_points_into() -> None:
+    def described(name: str, column: str) -> str:
+        return next(c.description for c in table(name).columns if c.name == column)
+
+    assert described("citations", "source").endswith("The id of a record in sources.csv.")
+    assert described("memberships", "member").endswith("The id of a record in countries.csv.")
+    assert described("treaties", "parties").endswith(
+        "Ids of records in countries.csv or organizations.csv. Joined with ' | '.")
+
+
 def test_citations_csv_has_a_row_per_citation_of_records_and_notes(catalog: Catalog, files: dict[str, bytes]) -> None:
     rows = read_csv(files["downloads/citations.csv"])
     expected = []

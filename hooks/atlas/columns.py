@@ -207,4 +207,4 @@ def _sub_column(sub: FieldSpec, key: str, data: Callable[[Any], Mapping[str, Any
 
 def _references(spec: FieldSpec) -> str:
     files = " or ".join(f"{c}.csv" for c in spec.references)
-    return f"Ids of records in {files}." if "*" in spec.path else f"The id of a record in {files}."
+    return f"Ids of records in {files}." if spec.path[-1] == "*" else f"The id of a record in {files}."
