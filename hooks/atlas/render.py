@@ -52,6 +52,10 @@ SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 6, "directions":
 SUB_BODY_BOOST = {"collective-force": 3, "security-body": 3}
 
 
+def search_boost(record: Record) -> float | None:
+    return SUB_BODY_BOOST.get(record.kind) or SEARCH_BOOST.get(record.collection)
+
+
 @dataclass(frozen=True)
 class Page:
     """A page to add to the site: its source path, Markdown, and the data file it comes from."""
@@ -305,7 +309,7 @@ class Renderer:
         markdown = self.render(
             f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
             backlinks=self.catalog.backlinks_to(record),
-            boost=SUB_BODY_BOOST.get(record.kind) or SEARCH_BOOST.get(record.collection),
+            boost=search_boost(record),
             cite=page_citation(record, page_url(self.site_url, record), self.changes.get(record.file), self.site_name),
         )
         return Page(record.src_uri, markdown, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
