@@ -28,7 +28,8 @@ TIMELINE_ENTRY_MACRO = """{% macro links(ids) -%}
 {%- endmacro %}
 {% macro entry(e) -%}
 <div class="atlas-tl-entry" data-kind="{{ e.kind|attr }}" data-countries="{{ e.parties|join(' ')|attr }}" \
-data-orgs="{{ e.organizations|join(' ')|attr }}" data-date="{{ e.date.iso()|attr }}" markdown>
+data-orgs="{{ e.organizations|join(' ')|attr }}" data-date="{{ e.date.iso()|attr }}" \
+data-provenance="{{ e.provenance|attr }}" markdown>
 <span class="atlas-tl-date">{{ e.date|date }}</span> <span class="atlas-tl-kind atlas-kind-{{ e.kind }}">\
 {{ e.kind }}</span> **{{ link(e.record, e.title) }}** <span class="atlas-tl-what">{{ e.what }}</span>\
 {% if e.parties %}<br><span class="atlas-tl-parties">{{ links(e.parties) }}</span>{% endif %}<br>

@@ -152,7 +152,9 @@ def test_filters_by_keyboard_alone(page: Any, timeline_url: str, catalog: Catalo
     assert page.evaluate(VISIBLE) == want
     assert query(page) == {"kind": ["organization", "treaty", "facility", "membership", "document"],
                            "country": ["alphaland"]}
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the organization
+    page.keyboard.press("Tab")  # the evidence
+    assert page.evaluate("document.activeElement.name") == "provenance"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "reset"
     page.keyboard.press("Enter")
