@@ -71,7 +71,7 @@ def timeline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # Tiny limits (mkdocs.yml `extra: atlas: paging:`): the timeline fixture fills several pages of each kind.
-PAGED_LIMITS = {"timeline_entries": 8, "list_rows": 2, "hub_records": 2, "hub_entries": 3}
+PAGED_LIMITS = {"page_items": 4, "hub_records": 2, "hub_entries": 3}
 
 
 @pytest.fixture(scope="session")

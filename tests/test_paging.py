@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.catalog import Catalog, TimelineEntry
+from atlas.catalog import Catalog
 from atlas.feeds import TIMELINE_FIELDS, TREATY_FIELDS
 from atlas.hubs import select
-from atlas.model import PartialDate, Record
-from atlas.paging import Limits, list_pages, timeline_pages
+from atlas.paging import Limits, paged
 from atlas.project import load_catalog
 from conftest import FIXTURES, PAGED_LIMITS
 
@@ -43,33 +42,36 @@ def target(page: str, href: str) -> str:
 
 # --- the cutting itself ---------------------------------------------------------------------
 
-def entry(year: int, title: str = "x") -> TimelineEntry:
-    record = Record("events", title, {"id": title, "name": title}, "")
-    return TimelineEntry(PartialDate(year), "event", title, record, (), (), "", "happened")
+def cut(years: list[int], limit: int) -> list[tuple[str, str, int]]:
+    book = paged(years, lambda y: y, "list/index.md", "list", limit)
+    return [(p.label, p.src_uri, len(p.items)) for p in book.pages]
 
 
-def test_timeline_pages_hold_whole_years_up_to_the_limit() -> None:
-    entries = [entry(1991), entry(1991), entry(1992), entry(1993), entry(1993), entry(1993), entry(1994)]
-    pages = timeline_pages(entries, limit=3)
-    assert [(p.src_uri, p.label, len(p.entries)) for p in pages] == [
-        ("timeline.md", "1991–1992", 3), ("timeline/1993.md", "1993", 3), ("timeline/1994.md", "1994", 1)]
+def test_a_short_list_is_one_page_at_its_address() -> None:
+    assert cut([1991, 1995, 2004], 3) == [("", "list/index.md", 3)]
+    assert cut([], 3) == [("", "list/index.md", 0)]
 
 
-def test_a_year_larger_than_the_limit_stays_whole() -> None:
-    pages = timeline_pages([entry(2000)] * 5 + [entry(2001)], limit=2)
-    assert [(p.label, len(p.entries)) for p in pages] == [("2000", 5), ("2001", 1)]
+def test_a_long_list_is_cut_by_decade_and_a_full_decade_by_year() -> None:
+    years = [1991, 1992, 2001, 2001, 2001, 2002, 2003, 2015]
+    assert cut(years, 3) == [("1990s", "list/index.md", 2), ("2001", "list/2001.md", 3), ("2002", "list/2002.md", 1),
+                             ("2003", "list/2003.md", 1), ("2010s", "list/2010s.md", 1)]
 
 
-def test_an_empty_timeline_has_its_first_page() -> None:
-    assert [p.src_uri for p in timeline_pages([], 10)] == ["timeline.md"]
+def test_adding_an_item_changes_only_its_period() -> None:
+    years = [1991, 1992, 2001, 2002, 2015, 2016]
+    before = {p.src_uri: p.items for p in paged(years, lambda y: y, "l/index.md", "l", 3).pages}
+    after = {p.src_uri: p.items for p in paged(sorted([*years, 2003]), lambda y: y, "l/index.md", "l", 3).pages}
+    assert [uri for uri in after if after[uri] != before.get(uri)] == ["l/2000s.md"]
 
 
-def test_list_pages_and_their_neighbours() -> None:
-    pages = list_pages(list("abcde"), "treaties/index.md", limit=2)
-    assert [(p.src_uri, p.rows) for p in pages] == [
-        ("treaties/index.md", ("a", "b")), ("treaties/page/2.md", ("c", "d")), ("treaties/page/3.md", ("e",))]
-    assert (pages[0].previous, pages[0].next) == (None, "treaties/page/2.md")
-    assert (pages[2].previous, pages[2].next) == ("treaties/page/2.md", None)
+def test_the_page_of_a_year_and_the_neighbours() -> None:
+    book = paged([1991, 2001, 2001, 2002, 2015], lambda y: y, "l/index.md", "l", 2)
+    assert [p.label for p in book.pages] == ["1990s", "2001", "2002", "2010s"]
+    assert book.page_of(1995).src_uri == "l/index.md" and book.page_of(2017).label == "2010s"
+    assert book.page_of(2001).label == "2001" and book.page_of(1970) is book.pages[0]
+    assert book.neighbours(book.pages[0]) == (None, book.pages[1])
+    assert book.neighbours(book.pages[-1]) == (book.pages[-2], None)
 
 
 def test_limits_come_from_the_config() -> None:
@@ -108,7 +110,7 @@ def test_every_timeline_entry_is_on_exactly_one_page_of_whole_years(paged_site: 
     years_per_page = []
     for path in paths:
         entries = shown_entries(soup(paged_site, path))
-        assert 0 < len(entries) <= LIMITS["timeline_entries"] or len({e[0][:4] for e in entries}) == 1
+        assert 0 < len(entries) <= LIMITS["page_items"] or len({e[0][:4] for e in entries}) == 1
         years_per_page.append({e[0][:4] for e in entries})
         shown += entries
     assert shown == [(e.date.iso(), e.kind, e.title) for e in catalog.timeline()]
@@ -146,14 +148,13 @@ def walk_list(site: Path, first: str) -> list[str]:
     while (link := soup(site, path).select_one("a.atlas-pager-next")) is not None:
         path = target(path, str(link["href"]))
         page_rows = rows(soup(site, path))
-        assert 0 < len(page_rows) <= LIMITS["list_rows"]
+        assert 0 < len(page_rows)
         out += page_rows
     return out
 
 
 def test_the_treaty_index_is_paged_in_date_order(paged_site: Path, catalog: Catalog) -> None:
     treaties = sorted(catalog.collection("treaties"), key=lambda t: (t.date("signed").sort_key(), t.name.casefold()))  # type: ignore[union-attr]
-    assert len(rows(soup(paged_site, "treaties"))) == LIMITS["list_rows"]
     assert walk_list(paged_site, "treaties/") == [t.name for t in treaties]
 
 
@@ -175,7 +176,7 @@ def test_lists_by_party_stay_out_of_search(paged_site: Path) -> None:
     index = json.loads((paged_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     assert "treaties/" in locations
-    assert not any(loc.startswith(("treaties/party/", "treaties/decade/", "treaties/page/")) for loc in locations)
+    assert not any(loc.startswith(("treaties/party/", "treaties/decade/", "treaties/signed/")) for loc in locations)
 
 
 def test_other_indexes_are_paged_too(paged_site: Path, catalog: Catalog) -> None:
@@ -187,7 +188,8 @@ def test_other_indexes_are_paged_too(paged_site: Path, catalog: Catalog) -> None
         if link is None:
             break
         path = target(path, str(link["href"]))
-    assert names == [r.name for r in catalog.collection("events")]
+    events = sorted(catalog.collection("events"), key=lambda r: (r.main_date.sort_key(), r.name.casefold()))  # type: ignore[union-attr]
+    assert names == [r.name for r in events]
 
 
 def test_a_hub_shows_a_selection_and_says_where_the_rest_is(paged_site: Path, catalog: Catalog) -> None:

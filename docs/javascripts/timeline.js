@@ -2,7 +2,9 @@
  *
  * The timeline works without this script: its pages of whole years are in the HTML, linked
  * by a pager, and the filter form stays hidden. With it, the script loads the feed of every
- * entry (form[data-feed], written by atlas/feeds.py), then shows the form. Its kind
+ * entry (form[data-feed], written by atlas/feeds.py), puts the feed's choices and their
+ * counts into the form (the pages name none, so they need not change with the data), then
+ * shows the form. Its kind
  * checkboxes and its country, organization and evidence selects combine (AND across
  * facets, OR among the checked kinds). While every kind is checked and no select is set,
  * the page shows its own years as written; any other choice shows the matching entries of
@@ -47,7 +49,7 @@
     this.base = form.dataset.root || "";
     this.kinds = Array.prototype.slice.call(form.querySelectorAll('input[name="kind"]'));
     this.count = form.querySelector(".atlas-tl-count");
-    this.total = Number(this.count.dataset.total);
+    this.total = feed.entries.length;
     this.onPage = root.querySelectorAll(".atlas-tl-entry").length;
     // The page's own years, their headings and their entries in the table of contents: while
     // the results show, a year's anchor (and its TOC entry) goes to its section of the results.
@@ -74,7 +76,38 @@
     this.more.hidden = true;
     root.after(this.results, this.more);
     this.limit = SHOWN;
+    this.options(feed.options || {});
   }
+
+  /* The choices of the form, with their counts, from the feed ("options"). */
+  Timeline.prototype.options = function (options) {
+    var form = this.form;
+    var kinds = {};
+    (options.kind || []).forEach(function (o) { kinds[o[0]] = o[2]; });
+    this.kinds.forEach(function (box) {
+      var label = box.closest("label");
+      label.hidden = !kinds[box.value];  // a kind with no entry is not offered
+      label.querySelector(".atlas-tl-n").textContent = kinds[box.value] || "";
+    });
+    this.kinds = this.kinds.filter(function (box) { return kinds[box.value]; });
+    FACETS.forEach(function (name) {
+      var select = form.elements[name];
+      var counts = {};
+      (options[name] || []).forEach(function (o) { counts[o[0]] = o; });
+      if (name === "provenance") {  // its choices are written in the page; add their counts
+        Array.prototype.forEach.call(select.options, function (option) {
+          if (option.value && counts[option.value]) option.textContent += " (" + counts[option.value][2] + ")";
+          else if (option.value) option.remove();
+        });
+        return;
+      }
+      (options[name] || []).forEach(function (o) {
+        var option = element("option", "", o[1] + " (" + o[2] + ")");
+        option.value = o[0];
+        select.appendChild(option);
+      });
+    });
+  };
 
   Timeline.prototype.state = function () {
     var form = this.form;

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from .catalog import Catalog, TimelineEntry
 from .finder import treaty_finder
 from .model import Record
+from .timeline import timeline_filters
 
 FEEDS = "feeds"
 TIMELINE_FEED = f"{FEEDS}/timeline.json"
@@ -30,9 +31,16 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
 
 
 def timeline_feed(catalog: Catalog) -> bytes:
+    """Every entry, and the filters' choices with their counts (timeline.py), which the script
+    puts into the form: the pages themselves name no choice, so they do not change with them."""
     entries = catalog.timeline()
     rows = [_entry(e) for e in entries]
-    return _dump({"fields": TIMELINE_FIELDS, "records": _labels(catalog, _mentioned(entries)), "entries": rows})
+    filters = timeline_filters(catalog, entries)
+    options = {name: [[o.value, o.label, o.count] for o in getattr(filters, attribute)]
+               for name, attribute in (("kind", "kinds"), ("country", "countries"), ("org", "organizations"),
+                                       ("provenance", "provenances"))}
+    return _dump({"fields": TIMELINE_FIELDS, "records": _labels(catalog, _mentioned(entries)), "options": options,
+                  "entries": rows})
 
 
 def treaty_feed(catalog: Catalog) -> bytes:

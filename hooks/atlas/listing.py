@@ -1,27 +1,27 @@
-"""The list pages: the timeline in pages of whole years, each collection's index in pages of
-rows, and the treaty lists by party and by decade that stand in for the finder's filters
-when JavaScript is off.
+"""The list pages: the timeline, each collection's index, and the treaty lists by party and
+by decade that stand in for the finder's filters when JavaScript is off.
 
-Each function returns `Page`s rendered through the renderer's templates; what goes on
-which page comes from paging.py, and the scripts filter over all of the data through the
-feeds (feeds.py), so a page never needs to hold more than its share.
+What goes on which page comes from paging.py (pages by period); the scripts filter over all
+of the data through the feeds (feeds.py), so a page never holds more than its period.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .catalog import TimelineEntry
 from .feeds import TIMELINE_FEED, TREATY_FEED
 from .finder import TreatyRow, treaty_finder
-from .paging import ListPage, TimelinePage, list_pages, timeline_pages
-from .timeline import timeline_filters
+from .model import Record
+from .paging import Book, paged
 
 if TYPE_CHECKING:
     from .render import Page, Renderer
+
+# Collections whose index is listed by date, and paged by period when long.
+DATED = {"treaties": "signed", "events": "date"}
 
 
 def site_root(src_uri: str) -> str:
@@ -34,57 +34,51 @@ def site_root(src_uri: str) -> str:
     return "../" * depth
 
 
-class TimelineBook:
-    """The timeline's pages, and which page holds a year (for links such as a treaty's year)."""
-
-    def __init__(self, entries: list[TimelineEntry], limit: int) -> None:
-        self.entries = entries
-        self.pages = timeline_pages(entries, limit)
-        self._page_of_year = {e.date.year: page for page in self.pages for e in page.entries}
-
-    def page_of(self, year: int) -> TimelinePage:
-        return self._page_of_year.get(year, self.pages[0])
-
-    def render(self, renderer: Renderer) -> list[Page]:
-        from .render import Page
-
-        filters = timeline_filters(renderer.catalog, self.entries)
-        years = [(year, self.page_of(year).src_uri) for year in sorted(self._page_of_year)]
-        return [
-            Page(page.src_uri, renderer.render(
-                "timeline.md.j2", page.src_uri, page=page, pages=self.pages, entries=list(page.entries),
-                total=len(self.entries), filters=filters, years=years,
-                feed=site_root(page.src_uri) + TIMELINE_FEED, root=site_root(page.src_uri),
-            ), in_nav=page.number == 1)
-            for page in self.pages
-        ]
+def timeline_book(entries: list[TimelineEntry], limit: int) -> Book[TimelineEntry]:
+    return paged(entries, lambda e: e.date.year, "timeline.md", "timeline", limit)
 
 
-@dataclass(frozen=True)
-class TreatyList:
-    """A paged list of treaty rows: all of them, or those of one party or one decade."""
+def timeline_pages(renderer: Renderer, book: Book[TimelineEntry]) -> list[Page]:
+    from .render import Page
 
-    title: str
-    intro: str
-    pages: list[ListPage[TreatyRow]]
+    years = sorted({e.date.year for page in book.pages for e in page.items})
+    links = [(year, book.page_of(year).src_uri) for year in years]
+    out = []
+    for page in book.pages:
+        previous, following = book.neighbours(page)
+        out.append(Page(page.src_uri, renderer.render(
+            "timeline.md.j2", page.src_uri, page=page, paged=len(book.pages) > 1, entries=list(page.items),
+            years=links, previous=previous, following=following,
+            feed=site_root(page.src_uri) + TIMELINE_FEED, root=site_root(page.src_uri),
+        ), in_nav=page.src_uri == "timeline.md"))
+    return out
 
 
 def index_pages(renderer: Renderer, collection: str, limit: int) -> list[Page]:
-    """A collection's index in pages of `limit` rows; the treaty index carries the finder."""
+    """A collection's index: dated collections by date, paged by period; the treaty index
+    carries the finder and the lists by party and by decade."""
     from .render import Page
 
-    records = renderer.catalog.collection(collection)
-    template = f"index_{collection}.md.j2" if renderer.has_template(f"index_{collection}.md.j2") else "index.md.j2"
     if collection == "treaties":
         return treaty_pages(renderer, limit)
-    pages = list_pages(records, f"{collection}/index.md", limit)
-    return [Page(p.src_uri, renderer.render(template, p.src_uri, collection=collection, records=records, page=p),
-                 in_nav=p.number == 1)
-            for p in pages]
+    records = renderer.catalog.collection(collection)
+    if collection in DATED:
+        records = sorted(records, key=_by_date)
+        book = paged(records, _year, f"{collection}/index.md", f"{collection}/dated", limit)
+    else:
+        book = paged(records, _year, f"{collection}/index.md", f"{collection}/dated", len(records) or 1)
+    template = f"index_{collection}.md.j2" if renderer.has_template(f"index_{collection}.md.j2") else "index.md.j2"
+    out = []
+    for page in book.pages:
+        previous, following = book.neighbours(page)
+        out.append(Page(page.src_uri, renderer.render(
+            template, page.src_uri, collection=collection, records=records, page=page, book=book,
+            previous=previous, following=following), in_nav=page.src_uri == f"{collection}/index.md"))
+    return out
 
 
 def treaty_pages(renderer: Renderer, limit: int) -> list[Page]:
-    """The treaty index (with the finder) and the lists by party and by decade, all paged."""
+    """The treaty index (with the finder) and the lists by party and by decade, by period."""
     from .render import Page
 
     finder = treaty_finder(renderer.catalog, renderer.catalog.collection("treaties"))
@@ -94,24 +88,30 @@ def treaty_pages(renderer: Renderer, limit: int) -> list[Page]:
         for party in row.parties:
             by_party[party.id].append(row)
         by_decade[row.decade].append(row)
-    lists = [(TreatyList("", "", list_pages(finder.rows, "treaties/index.md", limit)), True)]
+
+    def year(row: TreatyRow) -> int:
+        return row.signed.year
+
+    lists = [("", "", paged(finder.rows, year, "treaties/index.md", "treaties/signed", limit), True)]
     for party_id, rows in sorted(by_party.items()):
         party = renderer.catalog.get(party_id)
-        lists.append((TreatyList(f"Treaties of {party.name}", f"Every treaty in the Atlas to which {party.name} is a "
-                                 "party, oldest first.", list_pages(rows, treaty_list_uri("party", party_id), limit)),
-                      False))
+        uri = treaty_list_uri("party", party_id)
+        lists.append((f"Treaties of {party.name}",
+                      f"Every treaty in the Atlas to which {party.name} is a party, oldest first.",
+                      paged(rows, year, uri, posixpath.dirname(uri), limit), False))
     for decade, rows in sorted(by_decade.items()):
-        lists.append((TreatyList(f"Treaties of the {decade}s", f"Every treaty in the Atlas signed in the {decade}s, "
-                                 "oldest first.", list_pages(rows, treaty_list_uri("decade", f"{decade}s"), limit)),
-                      False))
+        uri = treaty_list_uri("decade", f"{decade}s")
+        lists.append((f"Treaties of the {decade}s", f"Every treaty in the Atlas signed in the {decade}s, oldest first.",
+                      paged(rows, year, uri, posixpath.dirname(uri), limit), False))
     out = []
-    for treaty_list, is_index in lists:
-        for page in treaty_list.pages:
+    for title, intro, book, is_index in lists:
+        for page in book.pages:
+            previous, following = book.neighbours(page)
             markdown = renderer.render(
-                "index_treaties.md.j2", page.src_uri, collection="treaties", finder=finder, page=page,
-                title=treaty_list.title, intro=treaty_list.intro, is_index=is_index,
+                "index_treaties.md.j2", page.src_uri, collection="treaties", finder=finder, page=page, book=book,
+                previous=previous, following=following, title=title, intro=intro, is_index=is_index,
                 feed=site_root(page.src_uri) + TREATY_FEED, root=site_root(page.src_uri))
-            out.append(Page(page.src_uri, markdown, in_nav=is_index and page.number == 1))
+            out.append(Page(page.src_uri, markdown, in_nav=is_index and page.src_uri == "treaties/index.md"))
     return out
 
 
@@ -119,3 +119,13 @@ def treaty_list_uri(facet: str, value: str) -> str:
     """treaties/party/kyrgyzstan/index.md, treaties/decade/1990s/index.md: a list the finder's
     filter stands for without JavaScript."""
     return f"treaties/{facet}/{value}/index.md"
+
+
+def _by_date(record: Record) -> tuple[object, ...]:
+    when = record.main_date
+    return ((when.sort_key() if when else (9999, 0, 0, 0)), record.name.casefold(), record.id)
+
+
+def _year(record: Record) -> int:
+    when = record.main_date
+    return when.year if when else 9999

@@ -1,9 +1,12 @@
-"""Long lists cut into pages that stay light at any size of the data.
+"""Long dated lists cut into pages by period, so that pages stay light at any size of the data
+and their addresses stay put as the data grows.
 
-The timeline is cut at year boundaries into pages of about TIMELINE_PAGE_ENTRIES entries
-(a year is never split, so its anchor lives on one page); index lists into pages of
-LIST_PAGE_ROWS rows. With today's data each list fits on its first page, which keeps its
-usual address (`timeline/`, `treaties/`); later pages get addresses of their own.
+A list that holds at most `limit` items is one page at its usual address (`timeline/`,
+`treaties/`). A longer one is cut by decade, and a decade that alone holds more than
+`limit` items by year: the first period keeps the usual address, each later one gets its
+own (`timeline/2000s/`, `treaties/signed/2003/`). Adding a record then changes the page of
+its period only: the rest of the list keeps its pages, which the live preview relies on
+(it rebuilds what a change touches) and readers' bookmarks too.
 
 The limits come from mkdocs.yml (`extra: atlas: paging:`) when set there, so a test can
 cut a small fixture into several pages.
@@ -12,15 +15,13 @@ cut a small fixture into several pages.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from functools import cached_property
+from itertools import groupby
+from typing import Any, Generic, TypeVar
 
-if TYPE_CHECKING:  # the catalog reads the hub limits from here
-    from .catalog import TimelineEntry
-
-TIMELINE_PAGE_ENTRIES = 600
-LIST_PAGE_ROWS = 200
+PAGE_ITEMS = 600  # entries or rows of a list page
 HUB_RECORDS = 100  # records per collection in a hub page's "Referred to by" (hubs.py)
 HUB_ENTRIES = 100  # entries in a hub page's timeline
 
@@ -29,8 +30,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Limits:
-    timeline_entries: int = TIMELINE_PAGE_ENTRIES
-    list_rows: int = LIST_PAGE_ROWS
+    page_items: int = PAGE_ITEMS
     hub_records: int = HUB_RECORDS
     hub_entries: int = HUB_ENTRIES
 
@@ -41,67 +41,52 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class TimelinePage:
-    """Consecutive whole years of the timeline."""
+class Period(Generic[T]):
+    """One page of a dated list: the items of a decade or a year (or all of them)."""
 
-    number: int  # 1, 2, …
-    src_uri: str  # timeline.md for the first page, timeline/<first>-<last>.md (or <year>.md) for the others
-    first_year: int
-    last_year: int
-    entries: tuple[TimelineEntry, ...]
-
-    @property
-    def label(self) -> str:
-        return str(self.first_year) if self.first_year == self.last_year else f"{self.first_year}–{self.last_year}"
-
-
-def timeline_pages(entries: Sequence[TimelineEntry], limit: int = TIMELINE_PAGE_ENTRIES) -> list[TimelinePage]:
-    """The timeline in pages of whole years, each with at most `limit` entries unless one year
-    alone has more. There is always at least one page, even for an empty timeline."""
-    years: list[list[TimelineEntry]] = []
-    for entry in entries:
-        if years and years[-1][0].date.year == entry.date.year:
-            years[-1].append(entry)
-        else:
-            years.append([entry])
-    groups: list[list[list[TimelineEntry]]] = []
-    for year in years:
-        if groups and sum(map(len, groups[-1])) + len(year) <= limit:
-            groups[-1].append(year)
-        else:
-            groups.append([year])
-    pages = []
-    for number, group in enumerate(groups, 1):
-        first, last = group[0][0].date.year, group[-1][0].date.year
-        span = str(first) if first == last else f"{first}-{last}"
-        uri = "timeline.md" if number == 1 else f"timeline/{span}.md"
-        pages.append(TimelinePage(number, uri, first, last, tuple(e for year in group for e in year)))
-    return pages or [TimelinePage(1, "timeline.md", 0, 0, ())]
+    label: str  # "" for a list on one page, else "1990s" or "2003"
+    src_uri: str
+    items: tuple[T, ...]
 
 
 @dataclass(frozen=True)
-class ListPage(Generic[T]):
-    """One page of a list: its rows and where it and its neighbours live."""
+class Book(Generic[T]):
+    """A dated list and its pages, in order."""
 
-    number: int
-    count: int  # how many pages the list has
-    src_uri: str
-    rows: tuple[T, ...]
-    uris: tuple[str, ...]  # the src_uri of every page of the list, in order
+    pages: tuple[Period[T], ...]
 
-    @property
-    def previous(self) -> str | None:
-        return self.uris[self.number - 2] if self.number > 1 else None
+    def page_of(self, year: int) -> Period[T]:
+        """The page that holds `year` (the first page when no page does)."""
+        return self._years.get(year, self.pages[0])
 
-    @property
-    def next(self) -> str | None:
-        return self.uris[self.number] if self.number < self.count else None
+    @cached_property
+    def _years(self) -> dict[int, Period[T]]:
+        return {y: page for page in self.pages for y in _years_of(page.label)}
+
+    def neighbours(self, page: Period[T]) -> tuple[Period[T] | None, Period[T] | None]:
+        i = self.pages.index(page)
+        return (self.pages[i - 1] if i else None, self.pages[i + 1] if i + 1 < len(self.pages) else None)
 
 
-def list_pages(rows: Sequence[T], first_uri: str, limit: int = LIST_PAGE_ROWS) -> list[ListPage[T]]:
-    """`rows` in pages of `limit`: the first at `first_uri` (…/index.md), the next ones beside it
-    as …/page/2.md, …/page/3.md; a list with no rows still has its first page."""
-    folder = posixpath.dirname(first_uri)
-    chunks = [tuple(rows[i:i + limit]) for i in range(0, len(rows), limit)] or [()]
-    uris = tuple(first_uri if n == 1 else posixpath.join(folder, "page", f"{n}.md") for n in range(1, len(chunks) + 1))
-    return [ListPage(n, len(chunks), uris[n - 1], chunk, uris) for n, chunk in enumerate(chunks, 1)]
+def paged(items: Sequence[T], year: Callable[[T], int], first_uri: str, folder: str, limit: int) -> Book[T]:
+    """`items` (in their order, which must be by date) on pages of at most `limit` per period:
+    one page at `first_uri` when they fit, else by decade and, for a decade too full, by year;
+    the first period at `first_uri`, each other at `folder/<period>.md`."""
+    if len(items) <= limit:
+        return Book((Period("", first_uri, tuple(items)),))
+    periods: list[tuple[str, tuple[T, ...]]] = []
+    for decade, in_decade in groupby(items, key=lambda item: year(item) // 10 * 10):
+        group = tuple(in_decade)
+        if len(group) <= limit:
+            periods.append((f"{decade}s", group))
+        else:
+            periods += [(str(y), tuple(in_year)) for y, in_year in groupby(group, key=year)]
+    return Book(tuple(Period(label, first_uri if i == 0 else posixpath.join(folder, f"{label}.md"), group)
+                      for i, (label, group) in enumerate(periods)))
+
+
+def _years_of(label: str) -> range:
+    if not label:
+        return range(0)
+    start = int(label.rstrip("s"))
+    return range(start, start + 10) if label.endswith("s") else range(start, start + 1)

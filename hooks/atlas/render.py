@@ -28,12 +28,12 @@ from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
 from .history import LastChange
 from .hubs import Selection, related, timeline_slice
-from .listing import TimelineBook, index_pages, treaty_list_uri
+from .listing import index_pages, timeline_book, timeline_pages, treaty_list_uri
 from .model import SINGULAR, PartialDate, Record
-from .paging import Limits
+from .paging import Book, Limits
 from .search import search_tags
 from .text import attr, finalize, fold, md_text
-from .timeline import timeline_filters
+from .timeline import PROVENANCE_LABELS
 
 TITLES = {
     "treaties": "Treaties and agreements",
@@ -88,8 +88,9 @@ def environment() -> Environment:
     env.filters["fold"] = fold
     env.filters["url"] = _url
     env.filters["by_collection"] = _by_collection
-    env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
-    env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
+    env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS, KIND_ORDER=KIND_ORDER,
+                       PROVENANCE_LABELS=PROVENANCE_LABELS)
+    env.globals.update(membership_chart_of=membership_chart)
     env.globals.update(cite_marks=cite_marks, fact_row=fact_row, names_rows_markdown=names_rows)
     env.globals.update(front_matter_markdown=front_matter, coordinates_text=coordinates_text)
     env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
@@ -192,7 +193,7 @@ class Renderer:
                  exported: Mapping[str, bytes] | None = None, limits: Limits | None = None) -> None:
         self.catalog = catalog
         self.limits = limits or Limits()
-        self._timeline: TimelineBook | None = None
+        self._timeline: Book[TimelineEntry] | None = None
         self._treaty_lists: dict[str, str] | None = None
         self.exported = exported  # the download files, when the caller has built them already
         self.data_dir = data_dir
@@ -385,18 +386,18 @@ class Renderer:
         return self._treaty_lists
 
     @property
-    def timeline(self) -> TimelineBook:
+    def timeline(self) -> Book[TimelineEntry]:
         if self._timeline is None:
-            self._timeline = TimelineBook(self.catalog.timeline(), self.limits.timeline_entries)
+            self._timeline = timeline_book(self.catalog.timeline(), self.limits.page_items)
         return self._timeline
 
     def home_page(self) -> Page:
         return Page("index.md", self.render("home.md.j2", "index.md", counts=self.catalog.counts()), in_nav=True)
 
     def pages(self) -> list[Page]:
-        pages = [self.home_page(), *self.timeline.render(self)]
+        pages = [self.home_page(), *timeline_pages(self, self.timeline)]
         for collection in COLLECTIONS:
-            pages += index_pages(self, collection, self.limits.list_rows)
+            pages += index_pages(self, collection, self.limits.page_items)
         pages += [self.record_page(r) for r in self.catalog.records]
         pages.append(self.editing_page())
         pages.append(self.downloads_page())
