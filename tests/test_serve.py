@@ -86,7 +86,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as out:
         # --livereload: with some Click 8.2 releases MkDocs 1.6.1 watches no files unless asked (as dev.py does).
-        process = subprocess.Popen([*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
     served = Server(project, f"http://127.0.0.1:{port}{mount_path(project)}", log)
     try:

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .catalog import TimelineEntry
 from .feeds import TIMELINE_FEED, TREATY_FEED
 from .finder import TreatyRow, treaty_finder
 from .model import Record
-from .paging import Book, paged
+from .paging import Book, Period, paged
 
 if TYPE_CHECKING:
-    from .render import Page, Renderer
+    from .render import Plan, Renderer
 
+T = TypeVar("T")
 # Collections whose index is listed by date, and paged by period when long.
 DATED = {"treaties": "signed", "events": "date"}
 
@@ -38,29 +40,30 @@ def timeline_book(entries: list[TimelineEntry], limit: int) -> Book[TimelineEntr
     return paged(entries, lambda e: e.date.year, "timeline.md", "timeline", limit)
 
 
-def timeline_pages(renderer: Renderer, book: Book[TimelineEntry]) -> list[Page]:
-    from .render import Page
+def timeline_plans(renderer: Renderer, book: Book[TimelineEntry]) -> list[Plan]:
+    from .render import Plan
 
     years = sorted({e.date.year for page in book.pages for e in page.items})
     links = [(year, book.page_of(year).src_uri) for year in years]
     out = []
     for page in book.pages:
         previous, following = book.neighbours(page)
-        out.append(Page(page.src_uri, renderer.render(
-            "timeline.md.j2", page.src_uri, page=page, paged=len(book.pages) > 1, entries=list(page.items),
-            years=links, previous=previous, following=following,
-            feed=site_root(page.src_uri) + TIMELINE_FEED, root=site_root(page.src_uri),
-        ), in_nav=page.src_uri == "timeline.md"))
+        context = dict(page=page, paged=len(book.pages) > 1, entries=list(page.items), years=links,
+                       previous=previous, following=following, feed=site_root(page.src_uri) + TIMELINE_FEED,
+                       root=site_root(page.src_uri))
+        inputs = ("timeline", tuple(map(_entry_shown, page.items)), links, _around(previous, following))
+        out.append(Plan(page.src_uri, renderer.later("timeline.md.j2", page.src_uri, context),
+                        in_nav=page.src_uri == "timeline.md", inputs=inputs))
     return out
 
 
-def index_pages(renderer: Renderer, collection: str, limit: int) -> list[Page]:
+def index_plans(renderer: Renderer, collection: str, limit: int) -> list[Plan]:
     """A collection's index: dated collections by date, paged by period; the treaty index
     carries the finder and the lists by party and by decade."""
-    from .render import Page
+    from .render import Plan
 
     if collection == "treaties":
-        return treaty_pages(renderer, limit)
+        return treaty_plans(renderer, limit)
     records = renderer.catalog.collection(collection)
     if collection in DATED:
         records = sorted(records, key=_by_date)
@@ -71,15 +74,18 @@ def index_pages(renderer: Renderer, collection: str, limit: int) -> list[Page]:
     out = []
     for page in book.pages:
         previous, following = book.neighbours(page)
-        out.append(Page(page.src_uri, renderer.render(
-            template, page.src_uri, collection=collection, records=records, page=page, book=book,
-            previous=previous, following=following), in_nav=page.src_uri == f"{collection}/index.md"))
+        context = dict(collection=collection, records=records, page=page, book=book, previous=previous,
+                       following=following)
+        inputs = ("index", _shown(page.items, lambda r: r), tuple(p.src_uri for p in book.pages),
+                  _around(previous, following))
+        out.append(Plan(page.src_uri, renderer.later(template, page.src_uri, context),
+                        in_nav=page.src_uri == f"{collection}/index.md", inputs=inputs))
     return out
 
 
-def treaty_pages(renderer: Renderer, limit: int) -> list[Page]:
+def treaty_plans(renderer: Renderer, limit: int) -> list[Plan]:
     """The treaty index (with the finder) and the lists by party and by decade, by period."""
-    from .render import Page
+    from .render import Plan
 
     finder = treaty_finder(renderer.catalog, renderer.catalog.collection("treaties"))
     by_party: dict[str, list[TreatyRow]] = defaultdict(list)
@@ -107,12 +113,39 @@ def treaty_pages(renderer: Renderer, limit: int) -> list[Page]:
     for title, intro, book, is_index in lists:
         for page in book.pages:
             previous, following = book.neighbours(page)
-            markdown = renderer.render(
-                "index_treaties.md.j2", page.src_uri, collection="treaties", finder=finder, page=page, book=book,
-                previous=previous, following=following, title=title, intro=intro, is_index=is_index,
-                feed=site_root(page.src_uri) + TREATY_FEED, root=site_root(page.src_uri))
-            out.append(Page(page.src_uri, markdown, in_nav=is_index and page.src_uri == "treaties/index.md"))
+            context = dict(collection="treaties", finder=finder, page=page, book=book, previous=previous,
+                           following=following, title=title, intro=intro, is_index=is_index,
+                           feed=site_root(page.src_uri) + TREATY_FEED, root=site_root(page.src_uri))
+            first = page is book.pages[0]
+            inputs = ("treaties", title, tuple(map(_row_shown, page.items)),
+                      tuple(p.src_uri for p in book.pages), _around(previous, following),
+                      tuple(map(_row_shown, finder.rows)) if is_index and first else ())
+            out.append(Plan(page.src_uri, renderer.later("index_treaties.md.j2", page.src_uri, context),
+                            in_nav=is_index and page.src_uri == "treaties/index.md", inputs=inputs))
     return out
+
+
+def _shown(items: Iterable[T], record: Callable[[T], Record]) -> tuple[int, ...]:
+    """The records a page shows, by object: an unchanged record is the same object from one
+    build of the live preview to the next (see atlas.preview.session)."""
+    return tuple(id(record(item)) for item in items)
+
+
+def _entry_shown(e: TimelineEntry) -> tuple[object, ...]:
+    """What a timeline entry shows (names of countries aside: their change renders all pages)."""
+    return (e.date, e.kind, e.title, e.record.url, e.what, e.parties, e.organizations, e.summary, e.provenance)
+
+
+def _row_shown(row: TreatyRow) -> tuple[object, ...]:
+    """What a row of a treaty list shows, and what the finder matches in it."""
+    record = row.record
+    return (record.url, record.name, record.data.get("short_name"), tuple(record.data.get("abbreviations", ())),
+            row.signed, tuple(p.id for p in row.parties), record.kind,
+            row.organization.id if row.organization else None, row.names, row.context)
+
+
+def _around(previous: Period[Any] | None, following: Period[Any] | None) -> tuple[str | None, str | None]:
+    return (previous.src_uri if previous else None, following.src_uri if following else None)
 
 
 def treaty_list_uri(facet: str, value: str) -> str:

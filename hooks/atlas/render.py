@@ -10,25 +10,25 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import COLLECTIONS
 from .catalog import KIND_ORDER, Catalog, TimelineEntry
 from .chart import membership_chart
-from .cite import page_citation
+from .cite import latest, page_citation
 from .columns import page_url
 from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
 from .history import LastChange
 from .hubs import Selection, related, timeline_slice
-from .listing import index_pages, timeline_book, timeline_pages, treaty_list_uri
+from .listing import index_plans, timeline_book, timeline_plans, treaty_list_uri
 from .model import SINGULAR, PartialDate, Record
 from .paging import Book, Limits
 from .search import search_tags
@@ -69,8 +69,30 @@ class Page:
     in_nav: bool = False
 
 
-def environment() -> Environment:
+# A page's inputs when it changes with any change of the data (the home page's counts).
+ALWAYS: object = type("Always", (), {"__repr__": lambda self: "ALWAYS"})()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A page before its Markdown is rendered: the live preview renders only the pages a change
+    touches (atlas.preview) and keeps the others as they were. `inputs` says what a list page
+    shows: equal inputs give equal Markdown (records compared by object, see preview.session);
+    None leaves it to the preview's rules for record pages; ALWAYS renders it at every change."""
+
+    src_uri: str
+    make: Callable[[], str] = field(repr=False, compare=False)
+    edit_path: str | None = None
+    in_nav: bool = False
+    inputs: object = field(default=None, repr=False, compare=False)
+
+    def page(self) -> Page:
+        return Page(self.src_uri, self.make(), self.edit_path, self.in_nav)
+
+
+def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env = Environment(
+        bytecode_cache=bytecode_cache,
         loader=PackageLoader("atlas", "templates"),
         autoescape=True,
         finalize=finalize,
@@ -190,14 +212,15 @@ class Renderer:
 
     def __init__(self, catalog: Catalog, data_dir: str = "data", site_url: str = "",
                  changes: Mapping[str, LastChange] | None = None, site_name: str = "Kyrgyz Security Atlas",
-                 exported: Mapping[str, bytes] | None = None, limits: Limits | None = None) -> None:
+                 exported: Mapping[str, bytes] | None = None, limits: Limits | None = None,
+                 bytecode_cache: BytecodeCache | None = None) -> None:
         self.catalog = catalog
         self.limits = limits or Limits()
         self._timeline: Book[TimelineEntry] | None = None
         self._treaty_lists: dict[str, str] | None = None
         self.exported = exported  # the download files, when the caller has built them already
         self.data_dir = data_dir
-        self.env = environment()
+        self.env = environment(bytecode_cache)
         self.site_url = site_url  # the published address, for citations
         self.changes = changes or {}  # data file → its last change (history.py)
         self.site_name = site_name
@@ -368,14 +391,22 @@ class Renderer:
             f'{parties}<br>\n<span class="atlas-tl-summary">{md_text(e.summary)}</span>\n</div>'
         )
 
+    def later(self, template: str, here: str, context: dict[str, Any]) -> Callable[[], str]:
+        """`render(template, here, **context)`, to be called when the page is wanted."""
+        return lambda: self.render(template, here, **context)
+
+    def record_plan(self, record: Record) -> Plan:
+        def make() -> str:
+            return self.render(
+                f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
+                backlinks=self.catalog.backlinks_to(record), boost=search_boost(record),
+                cite=page_citation(record, page_url(self.site_url, record), self.changes.get(record.file),
+                                   self.site_name),
+            )
+        return Plan(record.src_uri, make, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
+
     def record_page(self, record: Record) -> Page:
-        markdown = self.render(
-            f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
-            backlinks=self.catalog.backlinks_to(record),
-            boost=search_boost(record),
-            cite=page_citation(record, page_url(self.site_url, record), self.changes.get(record.file), self.site_name),
-        )
-        return Page(record.src_uri, markdown, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
+        return self.record_plan(record).page()
 
     @property
     def treaty_lists(self) -> dict[str, str]:
@@ -392,16 +423,32 @@ class Renderer:
         return self._timeline
 
     def home_page(self) -> Page:
-        return Page("index.md", self.render("home.md.j2", "index.md", counts=self.catalog.counts()), in_nav=True)
+        return self.home_plan().page()
+
+    def home_plan(self) -> Plan:
+        return Plan("index.md", self.later("home.md.j2", "index.md", {"counts": self.catalog.counts()}), in_nav=True,
+                    inputs=ALWAYS)
+
+    def plans(self) -> list[Plan]:
+        """Every page of the site, in the order MkDocs gets them, not yet rendered."""
+        plans = [self.home_plan(), *timeline_plans(self, self.timeline)]
+        for collection in COLLECTIONS:
+            plans += index_plans(self, collection, self.limits.page_items)
+        plans += [self.record_plan(r) for r in self.catalog.records]
+        editing = editing_context(self.catalog if self.catalog.records else None)
+        plans.append(Plan(EDITING, self.later("editing.md.j2", EDITING, editing), in_nav=True,
+                          inputs=("editing", editing)))
+        plans.append(Plan(DOWNLOADS_PAGE, lambda: self.downloads_page().markdown, in_nav=True,
+                          inputs=("downloads", self._downloads_inputs())))
+        return plans
 
     def pages(self) -> list[Page]:
-        pages = [self.home_page(), *timeline_pages(self, self.timeline)]
-        for collection in COLLECTIONS:
-            pages += index_pages(self, collection, self.limits.page_items)
-        pages += [self.record_page(r) for r in self.catalog.records]
-        pages.append(self.editing_page())
-        pages.append(self.downloads_page())
-        return pages
+        return [plan.page() for plan in self.plans()]
+
+    def _downloads_inputs(self) -> object:
+        """What the Downloads page shows: each file's size, the record counts, the last change."""
+        sizes = tuple(sorted((path, len(content)) for path, content in (self.exported or {}).items()))
+        return (sizes, tuple(self.catalog.counts().items()), latest(self.changes))
 
     def downloads_page(self) -> Page:
         """The data files, their columns, licence and citation; see downloads.py."""
