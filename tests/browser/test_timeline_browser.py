@@ -72,7 +72,7 @@ def test_kind_filter(page: Any, timeline_url: str, catalog: Catalog, page_errors
     assert page.evaluate(VISIBLE) == want
     assert page.evaluate(VISIBLE_YEARS) == years_of(want)  # 2002 had only a document
     assert "2002" not in page.evaluate(VISIBLE_YEARS)
-    assert query(page) == {"kind": ["organization", "treaty", "membership"]}
+    assert query(page) == {"kind": ["organization", "treaty", "facility", "membership"]}
     assert count_text(page) == f"{len(want)} of {total} entries"
     assert page.locator('.md-nav--secondary a[href="#2002"]').first.is_hidden()
     assert page_errors == []
