@@ -256,7 +256,7 @@ def test_jsonld_properties_by_type(catalog: Catalog) -> None:
     assert event["startDate"] == PartialDate.parse("about 2001-05").iso() == "2001-05"
     assert event["name"] == catalog.get("hostile-summit").name
     country = record_jsonld(catalog.get("testland"), catalog, SITE)
-    assert country["identifier"]["value"] == "TL"
+    assert country["identifier"]["value"] == "XT"
     assert country["alternateName"] == ["Republic of Testland", "Тестландия"]
     source = record_jsonld(catalog.get("test-source"), catalog, SITE)
     assert source["name"] == "A test source text" and source["sameAs"] == "https://example.org/source"
