@@ -153,7 +153,9 @@ def _pages(config: MkDocsConfig) -> list[Any]:
                                                config.site_name)
     renderer = atlas.render.Renderer(_Build.catalog, site_url=config.site_url or "", changes=_Build.changes,
                                      site_name=config.site_name, exported=_Build.static)
-    return list(renderer.pages())
+    pages = list(renderer.pages())
+    _Build.static = {**_Build.static, **renderer.maps.assets()}  # the base maps the small maps draw
+    return pages
 
 
 def _nav_pages(nav: Any) -> list[str]:

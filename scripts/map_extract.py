@@ -50,6 +50,7 @@ VIEW = {"west": 46.0, "south": 29.5, "east": 90.0, "north": 56.0}
 CLIP = {"west": 38.0, "south": 22.0, "east": 98.0, "north": 62.0}
 # The Ferghana valley, drawn enlarged as an inset: its borders and enclaves.
 INSET = {"west": 69.3, "south": 39.55, "east": 73.9, "north": 41.75}
+INSET_CLIP = {"west": 68.8, "south": 39.2, "east": 74.4, "north": 42.1}
 # Features without an ISO code that belong to a country for the Atlas's purposes: Baikonur is
 # Kazakh territory leased to Russia; Natural Earth cuts it out of Kazakhstan.
 MERGE = {"Baikonur": "KZ"}
@@ -166,6 +167,25 @@ def clip_ring(ring: Ring, box: dict[str, float]) -> Ring:
     return out
 
 
+def split_antimeridian(ring: Ring) -> list[Ring]:
+    """A ring that crosses the 180th meridian (an edge jumping more than 180° of longitude),
+    made continuous and cut into its parts on either side: each part stays within ±180°."""
+    if all(abs(ring[i][0] - ring[i - 1][0]) <= 180 for i in range(len(ring))):
+        return [ring]
+    unwrapped = [ring[0]]
+    for x, y in ring[1:]:
+        px = unwrapped[-1][0]
+        x += 360 * round((px - x) / 360)
+        unwrapped.append((x, y))
+    parts = []
+    for shift in (-360.0, 0.0, 360.0):
+        moved = [(x + shift, y) for x, y in unwrapped]
+        part = clip_ring(moved, {"west": -180.0, "east": 180.0, "south": -90.0, "north": 90.0})
+        if len(part) >= 3:
+            parts.append(part)
+    return parts
+
+
 def _crossing(p: Point, q: Point, axis: int, bound: float) -> Point:
     a, b = sorted((p, q))
     t = (bound - a[axis]) / (b[axis] - a[axis])
@@ -272,19 +292,23 @@ def countries(topology: dict[str, Any], tolerance: float, min_area: float,
     for key, polygons in sorted(merged.items()):
         shapes = []
         for polygon in polygons:
-            rings = []
+            pieces: list[list[Ring]] = []  # a polygon cut at the antimeridian becomes several
             for k, indices in enumerate(polygon):
-                ring = ring_from_arcs(indices, arcs)
                 island = all(uses[i if i >= 0 else ~i] == 1 for i in indices)
+                parts = split_antimeridian(ring_from_arcs(indices, arcs))
                 if box is not None:
-                    ring = clip_ring(ring, box)
-                if len(ring) < 3 or (island and k == 0 and abs(area(ring)) < min_area):
-                    if k == 0:
-                        break
-                    continue
-                rings.append(ring)
-            if rings:
-                shapes.append(rings)
+                    parts = [clip_ring(ring, box) for ring in parts]
+                parts = [r for r in parts if len(r) >= 3 and not (island and k == 0 and abs(area(r)) < min_area)]
+                if k == 0:
+                    pieces = [[r] for r in parts]
+                else:
+                    for hole in parts:
+                        host = next((p for p in pieces if inside(hole[0], [p[0]])), None)
+                        if host is not None:
+                            host.append(hole)
+                if not pieces:
+                    break
+            shapes.extend(pieces)
         if shapes:
             out.append({"iso": None if key.startswith("~") else key, "name": names[key], "polygons": shapes})
     return out
@@ -366,9 +390,10 @@ def main() -> None:
                              "countries": encode(countries(load("countries-50m.json"), 0.02, min_area=0.01), 2)})
         write("region-map.json", {
             "source": {**source, "file": "countries-10m.json", "tolerance_deg": [0.02, 0.005]},
-            "view": VIEW, "inset": INSET, "capitals": capitals,
+            "view": VIEW, "clip": CLIP, "inset": INSET, "inset_clip": INSET_CLIP, "capitals": capitals,
             "countries": encode(countries(ten, tolerance=0.02, min_area=0.02, box=CLIP), 3, labels=VIEW),
-            "inset_countries": encode(countries(ten, tolerance=0.005, min_area=0.0005, box=INSET), 3, labels=INSET),
+            "inset_countries": encode(countries(ten, tolerance=0.005, min_area=0.0005, box=INSET_CLIP), 3,
+                                      labels=INSET),
         })
         small = countries(load("countries-110m.json"), tolerance=0.05, min_area=0.5)
         write("world-map.json", {"source": {**source, "file": "countries-110m.json", "tolerance_deg": 0.05},
