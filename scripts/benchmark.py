@@ -14,9 +14,14 @@ the size of the search index and of the timeline page.
 Times are CPU seconds (user + system) of the process doing the work: on a busy machine
 they stay put where wall-clock times do not. Wall-clock times are printed beside them.
 
+Maps: it measures the HTML each map adds to its page (the home page's regional map, the
+countries index's world map, the small map of each record page) and builds a third copy whose
+map templates render nothing: the difference is the maps' share of the build time.
+
 Goals: ratio ≤ 1.10 at 5,000 treaties; 5,000 treaties build in at most 11× the time of
 500; checking 5,000 records takes under 2 s (the check of the largest set, per 5,000
-of its records: 5,000 treaties come with about 8,500 records in all).
+of its records: 5,000 treaties come with about 8,500 records in all); a map adds at most
+150 KB to a page (a small map a few KB: at most 3 KB); building the maps adds at most 5 %.
 """
 
 from __future__ import annotations
@@ -41,6 +46,12 @@ from synth import write_dataset  # noqa: E402
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 GOAL_RATIO, GOAL_SCALING, GOAL_CHECK_S = 1.10, 11.0, 2.0
+GOAL_MAP_KB, GOAL_SMALL_MAP_KB, GOAL_MAP_SHARE = 150.0, 3.0, 0.05
+# The copy without maps: its map templates and the record pages' map call render nothing.
+NO_MAPS = {"hooks/atlas/templates/_map_regional.md.j2": ("", ""), "hooks/atlas/templates/_map_partners.md.j2": ("", ""),
+           "hooks/atlas/templates/record.md.j2": ("{{ maps.record(record, here) }}", "")}
+MAP_PARTS = re.compile(r'<figure class="atlas-map[ "].*?</figure>|<details class="atlas-map-text".*?</details>'
+                       r'|<form class="atlas-map-layers".*?</form>', re.S)
 CHECK = """
 import sys, time
 from pathlib import Path
@@ -86,6 +97,18 @@ class Time:
         return f"{self.cpu:.2f} ({self.wall:.2f})"
 
 
+@dataclass(frozen=True)
+class MapFigures:
+    """Bytes of HTML the maps add: the home page's, the countries index's, the record pages' small maps."""
+
+    home: int
+    countries: int
+    small_pages: int
+    small_mean: float
+    small_max: int
+    assets: int
+
+
 @dataclass
 class Result:
     treaties: int
@@ -95,10 +118,16 @@ class Result:
     check: Time
     search_index: int
     timeline: int
+    maps: MapFigures
+    without_maps: Time
 
     @property
     def ratio(self) -> float:
         return self.atlas.cpu / self.plain.cpu
+
+    @property
+    def map_share(self) -> float:
+        return self.atlas.cpu / self.without_maps.cpu - 1
 
 
 def copy_project(dest: Path, with_hooks: bool) -> None:
@@ -172,9 +201,30 @@ def measure(treaties: int, work: Path, repeat: int) -> Result:
     plain_time = timed_build(plain, repeat)
 
     site = atlas / "site"
+    no_maps = work / f"nomaps-{treaties}"
+    copy_project(no_maps, with_hooks=True)
+    shutil.copytree(atlas / "data", no_maps / "data")
+    for name, (old, new) in NO_MAPS.items():
+        path = no_maps / name
+        text = path.read_text(encoding="utf-8")
+        if old and old not in text:
+            sys.exit(f"{name} no longer holds {old!r}: update NO_MAPS in scripts/benchmark.py")
+        path.write_text(text.replace(old, new) if old else new, encoding="utf-8")
+    no_maps_time = timed_build(no_maps, repeat)
     return Result(treaties, sum(counts.values()), atlas_time, plain_time, check,
                   (site / "search" / "search_index.json").stat().st_size,
-                  (site / "timeline" / "index.html").stat().st_size)
+                  (site / "timeline" / "index.html").stat().st_size, map_figures(site), no_maps_time)
+
+
+def map_figures(site: Path) -> MapFigures:
+    def added(page: Path) -> int:
+        return sum(len(m.group().encode("utf-8")) for m in MAP_PARTS.finditer(page.read_text(encoding="utf-8")))
+
+    small = [size for folder in ("countries", "facilities", "events", "organizations")
+             for page in (site / folder).glob("*/index.html") if (size := added(page))]
+    assets = sum(p.stat().st_size for p in (site / "assets" / "maps").glob("*.svg"))
+    return MapFigures(added(site / "index.html"), added(site / "countries" / "index.html"), len(small),
+                      sum(small) / len(small) if small else 0.0, max(small, default=0), assets)
 
 
 def report(results: list[Result]) -> bool:
@@ -184,6 +234,14 @@ def report(results: list[Result]) -> bool:
     for r in results:
         print(f"{r.treaties:>8,} {r.records:>8,} {r.atlas!s:>16} {r.plain!s:>16} {r.ratio:>6.2f} "
               f"{r.check!s:>14} {_mb(r.search_index):>13} {_mb(r.timeline):>14}")
+    print("\nMaps: HTML added to a page (KB), and the build without maps (CPU s)")
+    print(f"{'treaties':>8} {'home':>7} {'countries':>10} {'small maps':>11} {'mean':>6} {'max':>6} {'base files':>11}"
+          f" {'without maps':>16} {'maps share':>11}")
+    for r in results:
+        m = r.maps
+        print(f"{r.treaties:>8,} {m.home / 1000:>7.1f} {m.countries / 1000:>10.1f} {m.small_pages:>11,}"
+              f" {m.small_mean / 1000:>6.2f} {m.small_max / 1000:>6.2f} {m.assets / 1000:>11.1f}"
+              f" {r.without_maps!s:>16} {r.map_share:>10.1%}")
     ok = True
     big = max(results, key=lambda r: r.treaties)
     small = min(results, key=lambda r: r.treaties)
@@ -193,6 +251,11 @@ def report(results: list[Result]) -> bool:
     if big is not small:
         ok &= _goal(f"Atlas build {big.treaties:,} vs {small.treaties:,} treaties",
                     big.atlas.cpu / small.atlas.cpu, GOAL_SCALING)
+    for r in results:
+        ok &= _goal(f"largest map at {r.treaties:,} treaties (KB)", max(r.maps.home, r.maps.countries) / 1000,
+                    GOAL_MAP_KB)
+        ok &= _goal(f"largest small map at {r.treaties:,} treaties (KB)", r.maps.small_max / 1000, GOAL_SMALL_MAP_KB)
+    ok &= _goal(f"maps' share of the build at {big.treaties:,} treaties", big.map_share, GOAL_MAP_SHARE)
     return ok
 
 

@@ -177,6 +177,9 @@ def split_antimeridian(ring: Ring) -> list[Ring]:
         px = unwrapped[-1][0]
         x += 360 * round((px - x) / 360)
         unwrapped.append((x, y))
+    if abs(unwrapped[-1][0] - unwrapped[0][0]) > 180:  # the ring goes round a pole (Antarctica): close it there
+        pole = -90.0 if sum(y for _, y in ring) < 0 else 90.0
+        unwrapped += [(unwrapped[-1][0], pole), (unwrapped[0][0], pole)]
     parts = []
     for shift in (-360.0, 0.0, 360.0):
         moved = [(x + shift, y) for x, y in unwrapped]
@@ -196,13 +199,8 @@ def _crossing(p: Point, q: Point, axis: int, bound: float) -> Point:
 # --- rings and labels -------------------------------------------------------------------------
 
 def area(ring: Ring) -> float:
-    """Signed area in square degrees (lon scaled by cos(lat))."""
-    total = 0.0
-    for i, (x1, y1) in enumerate(ring):
-        x0, y0 = ring[i - 1]
-        c = math.cos(math.radians((y0 + y1) / 2))
-        total += (x0 * c) * y1 - (x1 * c) * y0
-    return total / 2
+    """Signed area in square degrees (plain shoelace: only compared with a threshold)."""
+    return sum(ring[i - 1][0] * y - x * ring[i - 1][1] for i, (x, y) in enumerate(ring)) / 2
 
 
 def inside(point: Point, rings: Iterable[Ring]) -> bool:
@@ -293,20 +291,29 @@ def countries(topology: dict[str, Any], tolerance: float, min_area: float,
         shapes = []
         for polygon in polygons:
             pieces: list[list[Ring]] = []  # a polygon cut at the antimeridian becomes several
+            polar = False
             for k, indices in enumerate(polygon):
                 island = all(uses[i if i >= 0 else ~i] == 1 for i in indices)
-                parts = split_antimeridian(ring_from_arcs(indices, arcs))
+                raw_ring = ring_from_arcs(indices, arcs)
+                if k == 0 and all(abs(y) > 89.9 for _, y in raw_ring):
+                    # Antarctica: on the sphere, the area between a circle round the pole and the
+                    # coast (its "hole"); on the plane, the coast closed along the pole.
+                    polar = True
+                    continue
+                if polar:
+                    k = 0
+                parts = split_antimeridian(raw_ring)
                 if box is not None:
                     parts = [clip_ring(ring, box) for ring in parts]
                 parts = [r for r in parts if len(r) >= 3 and not (island and k == 0 and abs(area(r)) < min_area)]
                 if k == 0:
-                    pieces = [[r] for r in parts]
+                    pieces += [[r] for r in parts]
                 else:
                     for hole in parts:
                         host = next((p for p in pieces if inside(hole[0], [p[0]])), None)
                         if host is not None:
                             host.append(hole)
-                if not pieces:
+                if not pieces and not polar:
                     break
             shapes.extend(pieces)
         if shapes:

@@ -26,6 +26,7 @@ ELSEWHERE = {
     "Vorukh enclave": ((39.82, 70.59), "TJ"), "Shakhimardan enclave": ((39.95, 71.75), "UZ"),
     "Baikonur (leased, Kazakh soil)": ((45.62, 63.31), "KZ"),
     "Washington": ((38.90, -77.04), "US"), "Canberra": ((-35.28, 149.13), "AU"),
+    "Vostok station (a ring round the pole)": ((-78.46, 106.84), "AQ"),
 }
 
 

@@ -59,8 +59,10 @@ class Maps:
         return self._records.of(record, here)
 
     def assets(self) -> dict[str, bytes]:
-        """The shared base files, by their path in the site."""
-        return {asset_path(base): base_svg(base) for base in (self.region, self.world)}
+        """The shared base files the small maps of this build drew on, by their path in the site."""
+        if "_records" not in self.__dict__:  # no small map was drawn
+            return {}
+        return {asset_path(base): base_svg(base) for base in self._records.used}
 
 
 __all__ = ["Maps", "iso_of"]

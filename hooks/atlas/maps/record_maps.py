@@ -8,6 +8,7 @@ when it lies in the region. Records with nothing to show on a map get none.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from markupsafe import Markup
 
@@ -24,6 +25,7 @@ class RecordMaps:
         self.catalog = catalog
         self.region = region
         self.world = world
+        self.used: list[Base] = []  # the bases drawn on, for the shared files (assets.py)
         self._makers: dict[str, Callable[[Record, str], Markup]] = {
             "countries": self.country, "facilities": self.place, "events": self.place,
             "organizations": self.organization,
@@ -43,7 +45,7 @@ class RecordMaps:
         caption = f"{record.name} (highlighted)" + (" and its neighbours" if base is self.region else "")
         if pins:
             caption += ", with the foreign military facilities on its soil"
-        return small_map(base, here, caption, {iso: "focus"}, base.by_iso[iso].box, pins)
+        return self._small(base, here, caption, {iso: "focus"}, base.by_iso[iso].box, pins)
 
     def place(self, record: Record, here: str) -> Markup:
         field = "host" if record.collection == "facilities" else "country"
@@ -56,7 +58,7 @@ class RecordMaps:
             if base is None or iso is None or country is None:
                 return Markup("")
             caption = f"{record.name}: in {country.name} (highlighted); no exact place recorded"
-            return small_map(base, here, caption, {iso: "focus"}, base.by_iso[iso].box)
+            return self._small(base, here, caption, {iso: "focus"}, base.by_iso[iso].box)
         lat, lon = point
         base = self.region if self.region.shows(lat, lon) else self.world
         if iso and iso not in base.by_iso:
@@ -67,7 +69,7 @@ class RecordMaps:
         where += degrees(lat, lon)
         if country is not None:
             where += f", in {country.name}"
-        return small_map(base, here, f"{record.name}: {where}", colours, point_box(base, lat, lon),
+        return self._small(base, here, f"{record.name}: {where}", colours, point_box(base, lat, lon),
                          [SmallPin(kind, lat, lon, record.name)])
 
     def organization(self, record: Record, here: str) -> Markup:
@@ -84,7 +86,12 @@ class RecordMaps:
         missing = [m.name for m in members if m not in drawn.values()]
         if missing:
             caption += f"; not drawn: {', '.join(missing)}"
-        return small_map(base, here, caption, dict.fromkeys(drawn, "member"), focus)
+        return self._small(base, here, caption, dict.fromkeys(drawn, "member"), focus)
+
+    def _small(self, base: Base, *args: Any, **kwargs: Any) -> Markup:
+        if base not in self.used:
+            self.used.append(base)
+        return small_map(base, *args, **kwargs)
 
     def _base_of(self, iso: str | None) -> Base | None:
         if iso is None:
