@@ -227,8 +227,24 @@ def test_the_countries_index_carries_the_partners_map(maps_site: Path) -> None:
     for link in map_links(figure):
         assert resolves(maps_site, "countries/", link), link
     rows = [[c.get_text(" ", strip=True) for c in row.select("td")] for row in page.select("details.atlas-map-text tr")]
-    assert ["Russia", "4"] in rows and ["Testland (not on the map)", "1"] in rows
+    assert ["Russia", "4"] in rows and ["Testland (not on the map)", "1"] in rows and ["Bahrain", "1"] in rows
     assert [r[0] for r in rows if r][:2] == ["Russia", "Kazakhstan"]  # most treaties first
+
+
+def test_small_states_are_dots_on_the_world_map(maps_site: Path, world: Base) -> None:
+    """Natural Earth's 1:110m has no outline for Bahrain: a dot, shaded and linked like the rest."""
+    assert "BH" not in world.by_iso and "BH" in world.points
+    figure = soup(maps_site, "countries").select_one("figure.atlas-map--world")
+    assert figure is not None
+    dot = figure.select_one('a[href="../countries/bahrain/"] circle')
+    assert dot is not None and "atlas-map-n1" in dot.parent["class"]
+    x, y = world.points["BH"]
+    assert abs(float(dot["cx"]) - x) <= 0.1 and abs(float(dot["cy"]) - y) <= 0.1
+    lon, lat = 50.55, 26.07  # Manama
+    mx, my = world.frame.xy(lon, lat)
+    assert abs(mx - x) < 6 and abs(my - y) < 6  # within about 1° of it
+    small = soup(maps_site, "countries/bahrain").select_one("figure.atlas-map--small")
+    assert small is not None and small.select_one("circle.atlas-map-spot") is not None
 
 
 def test_partner_classes() -> None:

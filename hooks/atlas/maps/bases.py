@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..geo.extract import MAP_FILES, Box, load
-from .geometry import Frame, Shape, project_outlines
+from ..geo.extract import CHECK_FILES, MAP_FILES, Box, Outline, load
+from .geometry import Frame, Point, Shape, project_outlines
 from .projection import Albers, EqualEarth
 
 REGION_WIDTH, INSET_WIDTH, WORLD_WIDTH = 2000, 1000, 2000
@@ -35,6 +35,7 @@ class Base:
     capitals: list[Capital] = field(default_factory=list)
     inset: Base | None = None  # the region's Ferghana valley
     box: Box | None = None  # the rectangle (degrees) the map is about
+    points: dict[str, Point] = field(default_factory=dict)  # countries too small for its outlines: a dot each
 
     def __post_init__(self) -> None:
         self.by_iso = {s.iso: s for s in self.shapes if s.iso}
@@ -64,7 +65,18 @@ def region_base() -> Base:
 
 
 def world_base() -> Base:
+    """The world at 1:110m, where small states (Bahrain, Singapore, Andorra…) have no outline:
+    they are dots, placed from the finer outlines the data check uses."""
     extract = load(MAP_FILES[1])
     frame = Frame.fit(EqualEarth(), WORLD_BOX, WORLD_WIDTH)
     outlines = [o for o in extract.outlines if o.iso != "AQ"]
-    return Base("world", frame, project_outlines(outlines, frame), box=WORLD_BOX)
+    drawn = {o.iso for o in outlines}
+    points = {o.iso: frame.xy(*_centre(o)) for o in load(CHECK_FILES[1]).outlines
+              if o.iso and o.iso not in drawn and o.iso != "AQ"}
+    return Base("world", frame, project_outlines(outlines, frame), box=WORLD_BOX, points=points)
+
+
+def _centre(outline: Outline) -> tuple[float, float]:
+    """The middle of a small country's largest part (lon, lat): the mean of its outer ring's points."""
+    ring = max((p[0] for p in outline.polygons), key=len)
+    return sum(ring[0::2]) / len(ring[0::2]), sum(ring[1::2]) / len(ring[1::2])

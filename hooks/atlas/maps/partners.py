@@ -60,26 +60,27 @@ def partners_map(base: Base, here: str, home: Record, counts: Mapping[str, int],
         if record is None:
             shapes.append(f'<path class="atlas-map-land" d="{s.d}"><title>{attr(s.name)}</title></path>')
             continue
-        count = counts.get(record.id, 0)
-        if s.iso == home_iso:
-            cls, label = "atlas-map-home", f"{record.name}: the Atlas's subject"
-        elif count:
-            cls = f"atlas-map-n{shade(count)}"
-            label = f"{record.name}: {count} treat{'y' if count == 1 else 'ies'} with {home.name}"
-        else:
-            cls, label = "atlas-map-atlas", f"{record.name}: no treaty with {home.name} in the Atlas"
+        cls, label = _shading(record, counts.get(record.id, 0), home, s.iso == home_iso)
         shapes.append(f'<a class="atlas-map-country {cls}" href="{site_href(here, record.url)}"'
                       f' aria-label="{attr(label)}"><path d="{s.d}"/><title>{attr(label)}</title></a>')
         if s.iso == home_iso and s.label:  # too small to see at this scale: ringed
             x, y = s.label
             names.append(f'<circle class="atlas-map-home-ring" cx="{num(x)}" cy="{num(y)}" r="22"/>')
+    for iso, (x, y) in sorted(base.points.items()):  # small states: a dot, shaded and linked the same way
+        record = atlas.get(iso)
+        if record is not None:
+            cls, label = _shading(record, counts.get(record.id, 0), home, iso == home_iso)
+            shapes.append(f'<a class="atlas-map-country {cls}" href="{site_href(here, record.url)}"'
+                          f' aria-label="{attr(label)}"><circle cx="{num(x)}" cy="{num(y)}" r="9"/>'
+                          f"<title>{attr(label)}</title></a>")
     frame = base.frame
     svg = (f'<svg class="atlas-map-svg" id="{MAP_ID}" viewBox="0 0 {frame.width} {frame.height}" role="group"'
            f' aria-labelledby="{MAP_ID}-name">'
            f'<rect class="atlas-map-sea" width="{frame.width}" height="{frame.height}"/>'
            f'<g class="atlas-map-shapes">{"".join(shapes)}</g>'
            f'<g aria-hidden="true">{"".join(names)}</g></svg>')
-    partners = sorted((Partner(records[i], n, by_id.get(i, "") in base.by_iso) for i, n in counts.items() if n),
+    drawn = set(base.by_iso) | set(base.points)
+    partners = sorted((Partner(records[i], n, by_id.get(i, "") in drawn) for i, n in counts.items() if n),
                       key=lambda p: (-p.treaties, p.country.name.casefold()))
     used = sorted({shade(p.treaties) for p in partners})
     figure = Markup(
@@ -88,6 +89,16 @@ def partners_map(base: Base, here: str, home: Record, counts: Mapping[str, int],
         f"</figcaption>\n{_legend(home, used)}\n</figure>"
     )
     return PartnersMap(figure, home, partners)
+
+
+def _shading(record: Record, count: int, home: Record, is_home: bool) -> tuple[str, str]:
+    """The class and the name of a country of the Atlas on the world map."""
+    if is_home:
+        return "atlas-map-home", f"{record.name}: the Atlas's subject"
+    if count:
+        treaties = "1 treaty" if count == 1 else f"{count} treaties"
+        return f"atlas-map-n{shade(count)}", f"{record.name}: {treaties} with {home.name}"
+    return "atlas-map-atlas", f"{record.name}: no treaty with {home.name} in the Atlas"
 
 
 def _legend(home: Record, used: list[int]) -> str:

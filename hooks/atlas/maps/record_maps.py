@@ -16,7 +16,7 @@ from ..catalog import Catalog
 from ..model import Record
 from .bases import Base
 from .places import current_members, degrees, iso_of, point_of
-from .small import EVENT, FACILITY, Box, SmallPin, fully_shown, pin_of, point_box, small_map, union
+from .small import EVENT, FACILITY, Box, SmallPin, country_box, fully_shown, pin_of, point_box, small_map, union
 from .svg import site_href
 
 
@@ -45,7 +45,7 @@ class RecordMaps:
         caption = f"{record.name} (highlighted)" + (" and its neighbours" if base is self.region else "")
         if pins:
             caption += ", with the foreign military facilities on its soil"
-        return self._small(base, here, caption, {iso: "focus"}, base.by_iso[iso].box, pins)
+        return self._small(base, here, caption, {iso: "focus"}, country_box(base, iso) or (0, 0, 0, 0), pins)
 
     def place(self, record: Record, here: str) -> Markup:
         field = "host" if record.collection == "facilities" else "country"
@@ -58,10 +58,10 @@ class RecordMaps:
             if base is None or iso is None or country is None:
                 return Markup("")
             caption = f"{record.name}: in {country.name} (highlighted); no exact place recorded"
-            return self._small(base, here, caption, {iso: "focus"}, base.by_iso[iso].box)
+            return self._small(base, here, caption, {iso: "focus"}, country_box(base, iso) or (0, 0, 0, 0))
         lat, lon = point
         base = self.region if self.region.shows(lat, lon) else self.world
-        if iso and iso not in base.by_iso:
+        if iso and country_box(base, iso) is None:
             colours = {}
         kind = FACILITY if record.collection == "facilities" else EVENT
         place = record.data.get("place")
@@ -78,8 +78,9 @@ class RecordMaps:
         base = self.region if coded and all(
             iso in self.region.by_iso and fully_shown(self.region, self.region.by_iso[iso].box) for iso in coded
         ) else self.world
-        drawn = {iso: m for iso, m in coded.items() if iso in base.by_iso}
-        focus = union(base.by_iso[iso].box for iso in drawn)
+        boxes = {iso: box for iso in coded if (box := country_box(base, iso))}
+        drawn = {iso: coded[iso] for iso in boxes}
+        focus = union(boxes.values())
         if focus is None:
             return Markup("")
         caption = f"Members of the {record.name} (shaded): {len(drawn)} on the map"
@@ -98,7 +99,7 @@ class RecordMaps:
             return None
         if iso in self.region.by_iso and fully_shown(self.region, self.region.by_iso[iso].box):
             return self.region
-        return self.world if iso in self.world.by_iso else None
+        return self.world if country_box(self.world, iso) else None
 
 
 __all__ = ["RecordMaps", "Box"]

@@ -36,11 +36,15 @@ class SmallPin:
 def small_map(base: Base, here: str, caption: str, colours: Mapping[str, str], focus: Box,
               pins: Iterable[SmallPin] = ()) -> Markup:
     """A figure showing `focus` (a box in base units) with room around it. `colours`: ISO code →
-    the CSS colour (a custom property of maps.css) of that country."""
+    the CSS colour (a custom property of maps.css) of that country; a country the base draws as a
+    dot (Base.points) gets a dot of that colour."""
     x, y, w, h = _view(base, focus)
     size = w / 60
-    style = ";".join(f"--m-{iso}:var(--atlas-map-{colour})" for iso, colour in sorted(colours.items()))
-    marks = []
+    style = ";".join(f"--m-{iso}:var(--atlas-map-{colour})" for iso, colour in sorted(colours.items())
+                     if iso not in base.points)
+    marks = [f'<circle class="atlas-map-spot" cx="{num(base.points[iso][0])}" cy="{num(base.points[iso][1])}"'
+             f' r="{num(size * 0.8)}" style="fill:var(--atlas-map-{colour})"/>'
+             for iso, colour in sorted(colours.items()) if iso in base.points]
     linked = False
     for pin in pins:
         px, py = base.frame.xy(pin.lon, pin.lat)
@@ -77,6 +81,16 @@ def _view(base: Base, focus: Box) -> tuple[float, float, float, float]:
     return x, y, w, h
 
 
+def country_box(base: Base, iso: str) -> Box | None:
+    """The box of a country on the base: its main parts' outline, or its dot."""
+    if iso in base.by_iso:
+        return base.by_iso[iso].box
+    if iso in base.points:
+        x, y = base.points[iso]
+        return (x, y, x, y)
+    return None
+
+
 def point_box(base: Base, lat: float, lon: float) -> Box:
     x, y = base.frame.xy(lon, lat)
     return (x, y, x, y)
@@ -103,4 +117,4 @@ def pin_of(record: Record, kind: str, href: str | None = None) -> SmallPin | Non
     return SmallPin(kind, point[0], point[1], record.name, href)
 
 
-__all__ = ["small_map", "point_box", "union", "fully_shown", "pin_of", "SmallPin", "FACILITY", "EVENT"]
+__all__ = ["small_map", "point_box", "country_box", "union", "fully_shown", "pin_of", "SmallPin", "FACILITY", "EVENT"]
