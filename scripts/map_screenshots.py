@@ -56,6 +56,7 @@ def main() -> None:
                     for path in pages:
                         page.goto(base + path)
                         page.wait_for_load_state("networkidle")
+                        page.add_style_tag(content=".md-header { position: static; }")  # not over the figure
                         figure = page.locator("figure.atlas-map").first
                         name = (path.strip("/").replace("/", "-") or "home") + f"-{view}-{scheme}.png"
                         figure.screenshot(path=str(out / name))
