@@ -12,7 +12,7 @@ from ..model import Record
 from .assets import asset_path, base_svg
 from .bases import Base, region_base, world_base
 from .partners import PartnersMap, partners_map
-from .places import HOME_ISO, Pin, countries_by_iso, current_members, iso_of, pins, treaty_partners
+from .places import HOME_ISO, Pin, countries_by_iso, current_members, pins, treaty_partners
 from .record_maps import RecordMaps
 from .regional import RegionalMap, regional_map
 
@@ -63,6 +63,3 @@ class Maps:
         if "_records" not in self.__dict__:  # no small map was drawn
             return {}
         return {asset_path(base): base_svg(base) for base in self._records.used}
-
-
-__all__ = ["Maps", "iso_of"]

@@ -16,8 +16,8 @@ from ..catalog import Catalog
 from ..model import Record
 from .bases import Base
 from .places import current_members, degrees, iso_of, point_of
-from .small import EVENT, FACILITY, Box, SmallPin, country_box, fully_shown, pin_of, point_box, small_map, union
-from .svg import site_href
+from .small import SmallPin, country_box, fully_shown, pin_of, point_box, small_map, union
+from .svg import EVENT, FACILITY, site_href
 
 
 class RecordMaps:
@@ -101,5 +101,3 @@ class RecordMaps:
             return self.region
         return self.world if country_box(self.world, iso) else None
 
-
-__all__ = ["RecordMaps", "Box"]

@@ -16,7 +16,7 @@ from ..model import Record
 from .assets import asset_path
 from .bases import Base
 from .places import point_of
-from .svg import EVENT, FACILITY, attr, marker, num, site_href
+from .svg import attr, marker, num, site_href
 
 ASPECT = 1.5  # width / height of every small map
 MIN_WIDTH = {"region": 520.0, "world": 240.0}  # the narrowest view, in base units: enough context around
@@ -116,5 +116,3 @@ def pin_of(record: Record, kind: str, href: str | None = None) -> SmallPin | Non
         return None
     return SmallPin(kind, point[0], point[1], record.name, href)
 
-
-__all__ = ["small_map", "point_box", "country_box", "union", "fully_shown", "pin_of", "SmallPin", "FACILITY", "EVENT"]
