@@ -152,7 +152,8 @@ def _pages(config: MkDocsConfig) -> list[Any]:
     _Build.static = atlas.publish.static_files(_Build.catalog, config.site_url or "", _Build.changes,
                                                config.site_name)
     renderer = atlas.render.Renderer(_Build.catalog, site_url=config.site_url or "", changes=_Build.changes,
-                                     site_name=config.site_name, exported=_Build.static)
+                                     site_name=config.site_name, exported=_Build.static,
+                                     limits=atlas.paging.Limits.from_config(config.extra))
     pages = list(renderer.pages())
     _Build.static = {**_Build.static, **renderer.maps.assets()}  # the base maps the small maps draw
     return pages
@@ -175,7 +176,7 @@ def _import_package(fresh: bool) -> SimpleNamespace:
         importlib.invalidate_caches()
     sys.path.insert(0, str(HOOKS_DIR))
     try:
-        names = ("project", "problems", "render", "preview", "publish")
+        names = ("project", "problems", "render", "preview", "publish", "paging")
         modules: dict[str, ModuleType] = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(HOOKS_DIR))

@@ -9,7 +9,9 @@ project and times `mkdocs build --strict`. It then writes every page the Atlas's
 generate to plain Markdown files in `docs/` of a second copy that has no hooks, and
 times the same command there: the ratio is what the Atlas costs over static pages.
 It also times the data check alone (`check_project`, in a fresh process) and reports
-the size of the search index and of the timeline page.
+the size of the search index and of the timeline page. Last, it times how the Atlas
+refuses a billion laughs (tests/fixtures/hostile plus invalid/billion-laughs.yaml): the
+data check, and the `mkdocs build --strict` that must fail on it.
 
 Times are CPU seconds (user + system) of the process doing the work: on a busy machine
 they stay put where wall-clock times do not. Wall-clock times are printed beside them.
@@ -21,7 +23,8 @@ the maps' share (a difference of two builds drowns in the noise of a busy machin
 
 Goals: ratio ≤ 1.10 at 5,000 treaties; 5,000 treaties build in at most 11× the time of
 500; checking 5,000 records takes under 2 s (the check of the largest set, per 5,000
-of its records: 5,000 treaties come with about 8,500 records in all); a map adds at most
+of its records: 5,000 treaties come with about 8,500 records in all); a billion laughs is
+refused by the data check in under 2 s, and fails the build in under 60 s; a map adds at most
 150 KB to a page (a small map a few KB: at most 3 KB); building the maps adds at most 5 %.
 """
 
@@ -47,6 +50,9 @@ from synth import write_dataset  # noqa: E402
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 GOAL_RATIO, GOAL_SCALING, GOAL_CHECK_S = 1.10, 11.0, 2.0
+GOAL_REFUSE_CHECK_S, GOAL_REFUSE_BUILD_S = 2.0, 60.0
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+LAUGHS = "anchors and aliases (&name, *name) are not allowed in records"
 GOAL_MAP_KB, GOAL_SMALL_MAP_KB, GOAL_MAP_SHARE = 150.0, 3.0, 0.05
 # The build in-process, with the maps' entry points timed: what drawing every map costs.
 MAP_TIME = """
@@ -83,6 +89,16 @@ wall, cpu = time.perf_counter(), time.process_time()
 from atlas.project import check_project
 catalog, problems = check_project(Path(sys.argv[1]))
 assert catalog is not None and not problems, problems[:5]
+print(time.process_time() - cpu, time.perf_counter() - wall)
+"""
+# The same, on data that must be refused: no catalog, one problem (the first alias).
+REFUSE = f"""
+import sys, time
+from pathlib import Path
+wall, cpu = time.perf_counter(), time.process_time()
+from atlas.project import check_project
+catalog, problems = check_project(Path(sys.argv[1]))
+assert catalog is None and len(problems) == 1 and {LAUGHS!r} in str(problems[0]), problems
 print(time.process_time() - cpu, time.perf_counter() - wall)
 """
 # Runs the hooks exactly as `mkdocs build` does, up to on_files, and writes what they generated.
@@ -198,10 +214,23 @@ def timed_build(project: Path, repeat: int) -> Time:
     return best
 
 
-def timed_check(project: Path, repeat: int) -> Time:
+def timed_failing_build(project: Path, repeat: int, message: str) -> Time:
+    """Like timed_build, for a build that must fail with `message` and leave no site."""
+    best = Time(float("inf"), float("inf"))
+    for _ in range(repeat):
+        cpu, wall = _children_cpu(), time.perf_counter()
+        done = run(PY, "-m", "mkdocs", "build", "--strict", "-f", project / "mkdocs.yml", cwd=project)
+        spent = Time(_children_cpu() - cpu, time.perf_counter() - wall)
+        if done.returncode == 0 or message not in done.stderr or (project / "site").exists():
+            sys.exit(f"the build of {project} did not fail as it should:\n{done.stderr[-4000:]}")
+        best = min(best, spent, key=lambda t: t.cpu)
+    return best
+
+
+def timed_check(project: Path, repeat: int, script: str = CHECK) -> Time:
     times = []
     for _ in range(repeat):
-        done = run(PY, "-c", CHECK, project, cwd=project)
+        done = run(PY, "-c", script, project, cwd=project)
         if done.returncode != 0:
             sys.exit(f"the data check failed:\n{done.stderr[-4000:]}")
         cpu, wall = (float(x) for x in done.stdout.split())
@@ -244,6 +273,21 @@ def map_figures(site: Path) -> MapFigures:
     assets = sum(p.stat().st_size for p in (site / "assets" / "maps").glob("*.svg"))
     return MapFigures(added(site / "index.html"), added(site / "countries" / "index.html"), len(small),
                       sum(small) / len(small) if small else 0.0, max(small, default=0), assets)
+
+
+def measure_refusal(work: Path, repeat: int) -> tuple[Time, Time]:
+    """The data check and the failing build, on the hostile data set plus a billion laughs."""
+    project = work / "billion-laughs"
+    copy_project(project, with_hooks=True)
+    shutil.copytree(HOSTILE / "data", project / "data")
+    shutil.copy(HOSTILE / "invalid" / "billion-laughs.yaml", project / "data" / "countries" / "billion-laughs.yaml")
+    return timed_check(project, repeat, REFUSE), timed_failing_build(project, repeat, LAUGHS)
+
+
+def report_refusal(check: Time, build: Time) -> bool:
+    print(f"A billion laughs refused: data check {check}, failed build {build}")
+    ok = _goal("data check refusing a billion laughs (s)", check.cpu, GOAL_REFUSE_CHECK_S)
+    return _goal("build failing on a billion laughs (s)", build.cpu, GOAL_REFUSE_BUILD_S) and ok
 
 
 def report(results: list[Result]) -> bool:
@@ -297,10 +341,14 @@ def main() -> None:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         results = [measure(n, args.keep, args.repeat) for n in args.sizes]
+        refusal = measure_refusal(args.keep, args.repeat)
     else:
         with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
             results = [measure(n, Path(tmp), args.repeat) for n in args.sizes]
-    sys.exit(0 if report(results) else 1)
+            refusal = measure_refusal(Path(tmp), args.repeat)
+    ok = report(results)
+    ok = report_refusal(*refusal) and ok
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,14 @@
     python3 scripts/dev.py lock    # re-pin requirements/*.lock from pyproject.toml
 
 Run `lock` with the oldest Python 3.11 the project supports (Debian 12's 3.11.2, e.g.
-`/usr/bin/python3.11 scripts/dev.py lock`): pip then pins versions that install on every 3.11.
+`/usr/bin/python3.11 scripts/dev.py lock`): pip-compile then pins versions that install on
+every 3.11. `lock` keeps the pins it can; `lock --upgrade` moves every pin to the newest
+version allowed (other pip-compile options pass through too).
 
 Each command creates `.venv` from the pinned lock files on first use, and again
-whenever a lock file changes.
+whenever a lock file changes. The lock files carry the hash of every file of each pinned
+version (any platform), and pip installs them with `--require-hashes`: a package index
+that serves another file under a pinned version is refused.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
 LOCKS = {"site": ROOT / "requirements" / "site.lock", "test": ROOT / "requirements" / "test.lock"}
 CHROMIUM = Path("/usr/bin/chromium")
+PIP_TOOLS = "pip-tools>=7.4,<8"  # what `lock` resolves and hashes with
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
@@ -47,8 +52,11 @@ def ensure_venv(profile: str) -> None:
     if not PY.exists():
         print(f"Creating {VENV.name} …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", lock)
-    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ".")
+    pip = (PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check")
+    run(*pip, "--require-hashes", "-r", lock)
+    # The project itself is a folder, which has no hash: it is built with the locked (hashed)
+    # setuptools already in the venv, not with one fetched for an isolated build.
+    run(*pip, "--no-deps", "--no-build-isolation", "-e", ".")
     stamp.write_text(digest)
 
 
@@ -82,20 +90,26 @@ def test(args: list[str]) -> None:
     sys.exit(1 if failed else 0)
 
 
-def lock(_: list[str]) -> None:
-    """Resolve the newest allowed versions in throw-away venvs and pin them."""
+def lock(args: list[str]) -> None:
+    """Pin requirements/*.lock with pip-tools, run from a throw-away venv: every dependency of
+    pyproject.toml (and its build backend, for the editable install) with the hash of every
+    file of the pinned version, so the lock installs on other platforms too."""
     import tempfile
 
-    for profile, extra in (("site", ""), ("test", "[test]")):
-        with tempfile.TemporaryDirectory() as tmp:
-            venv.EnvBuilder(with_pip=True).create(tmp)
-            py = Path(tmp) / "bin" / "python"
-            subprocess.run([py, "-m", "pip", "install", "--quiet", f".{extra}"], cwd=ROOT, check=True)
-            frozen = subprocess.run([py, "-m", "pip", "freeze", "--exclude", "kyrgyz-security-atlas"],
-                                    capture_output=True, text=True, check=True).stdout
-        header = f"# Pinned by `python3 scripts/dev.py lock` from pyproject.toml ({profile}).\n"
-        LOCKS[profile].write_text(header + frozen)
-        print(f"wrote {LOCKS[profile].relative_to(ROOT)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        venv.EnvBuilder(with_pip=True).create(tmp)
+        py = Path(tmp) / ("Scripts" if os.name == "nt" else "bin") / "python"
+        run(py, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", PIP_TOOLS)
+        for profile, extras in (("site", []), ("test", ["--extra", "test"])):
+            target = LOCKS[profile]
+            run(py, "-m", "piptools", "compile", "--quiet", "--generate-hashes", "--allow-unsafe",
+                "--strip-extras", "--no-header", "--no-emit-index-url", "--no-emit-find-links",
+                "--build-deps-for", "editable", *extras, *args, "--output-file", target.relative_to(ROOT),
+                "pyproject.toml")
+            header = (f"# Pinned by `python3 scripts/dev.py lock` from pyproject.toml ({profile}), with\n"
+                      f"# Python {sys.version.split()[0]}; install with `pip install --require-hashes -r`.\n")
+            target.write_text(header + target.read_text())
+            print(f"wrote {target.relative_to(ROOT)}")
 
 
 COMMANDS = {"serve": serve, "build": build, "test": test, "lock": lock}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -67,6 +68,22 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def timeline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/timeline: dates at every precision, shared dates, unknown joins (see test_timeline.py)."""
     return built(tmp_path_factory, "timeline", FIXTURES / "timeline" / "data")
+
+
+# Tiny limits (mkdocs.yml `extra: atlas: paging:`): the timeline fixture fills several pages of each kind.
+PAGED_LIMITS = {"page_items": 4, "hub_records": 2, "hub_entries": 3}
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/timeline built with PAGED_LIMITS (see test_paging.py)."""
+    project = make_project(tmp_path_factory.mktemp("paged"), FIXTURES / "timeline" / "data")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nextra:\n  atlas:\n    paging: {json.dumps(PAGED_LIMITS)}\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr, result.stderr
+    return project / "site"
 
 
 @pytest.fixture(scope="session")

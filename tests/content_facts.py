@@ -3,7 +3,9 @@
 Each fact names the built page (its site path, e.g. ``treaties/kg-ru-friendship-1992/``) and the
 strings that must all appear in that page's visible text. The strings are names, dates and places
 taken from the records in ``data/``; dates are written the way the Atlas renders them
-("10 June 1992", "August 1999", "1996"). Where the research corrects the source, the page must show
+("10 June 1992", "August 1999", "1996"). Where the fact is a statement rather than a date or a
+party, the strings are the source text's own words, which the page quotes: a page title alone
+proves only that the page exists. Where the research corrects the source, the page must show
 the corrected value (the source's own wording is checked in the data tests).
 """
 
@@ -23,38 +25,50 @@ class Fact:
 CENTRAL_FIVE = ("Belarus", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan")
 SHANGHAI_FIVE = ("China", "Kazakhstan", "Kyrgyzstan", "Russia", "Tajikistan")
 
+
+def direction(position: int, quote: str, *more: str) -> tuple[str, ...]:
+    """A direction's page quotes the source's list and its own item, and gives its place in that list."""
+    return ("Military and Military-Technical Cooperation developed in several directions:", quote,
+            f"Position in the source's list {position} of 6", *more)
+
+
 FACTS: tuple[Fact, ...] = (
     # Title
     Fact(
         "kyrgyz-republic",
         "The text is about the military security of the Kyrgyz Republic.",
         "countries/kyrgyzstan/",
-        ("Kyrgyzstan", "Kyrgyz Republic"),
+        # In quotation marks: the title also names the source in every citation of every page.
+        ("“Foreign Policy Aspects of Ensuring the Military Security of the Kyrgyz Republic”",
+         "Official name Kyrgyz Republic"),
     ),
     # The insufficiency of military means ...
     Fact(
         "insufficient-military-means",
         "Kyrgyzstan tries to compensate for the insufficiency of military means to ensure external security.",
         "documents/partnership-compensates-military-means/",
-        ("Partnership and collective security as compensation for insufficient military means", "Kyrgyzstan"),
+        ("Partnership and collective security as compensation for insufficient military means",
+         "The insufficiency of military means to ensure external security is something Kyrgyzstan tries to "
+         "compensate for"),
     ),
     Fact(
         "compensation-by-partnership",
         "It compensates by developing partnership relations.",
         "countries/kyrgyzstan/",
-        ("Treaty of Friendship", "Russia"),
+        ("Kyrgyzstan tries to compensate for by developing partnership relations", "Treaty of Friendship", "Russia"),
     ),
     Fact(
         "compensation-by-military-cooperation",
         "It compensates by military and military-technical cooperation.",
-        "directions/bilateral-post-soviet/",
-        ("Bilateral cooperation with post-Soviet states",),
+        "countries/kyrgyzstan/",
+        ("Kyrgyzstan tries to compensate for by developing partnership relations, military and military-technical "
+         "cooperation", "Directions of cooperation", "Bilateral cooperation with post-Soviet states"),
     ),
     Fact(
         "compensation-by-collective-security",
         "It compensates by participating in collective security systems.",
-        "organizations/csto/",
-        ("Collective Security Treaty Organization", "Kyrgyzstan"),
+        "countries/kyrgyzstan/",
+        ("and participation in collective security systems", "Collective Security Treaty Organization"),
     ),
     # The Military Doctrine of 2002 ...
     Fact(
@@ -67,7 +81,8 @@ FACTS: tuple[Fact, ...] = (
         "doctrine-non-military-priority",
         "The doctrine gives primary importance to political-diplomatic and other non-military actions.",
         "documents/military-doctrine-2002/",
-        ("Military Doctrine of the Kyrgyz Republic", "Kyrgyzstan"),
+        ("Military Doctrine of the Kyrgyz Republic",
+         "the Kyrgyz Republic attaches primary importance to political-diplomatic and other non-military actions"),
     ),
     # Development of Partnership Relations ...
     Fact(
@@ -151,26 +166,29 @@ FACTS: tuple[Fact, ...] = (
         "border-consolidation",
         "The agreements consolidated existing borders and reduced troops and weapons in the border zone.",
         "treaties/border-armed-forces-reduction-1997/",
-        ("Mutual Reduction of Armed Forces in the Border Area",),
+        ("allowed for the consolidation of existing borders and the reduction of troops and weapons in the "
+         "border zone",),
     ),
     # Today's foreign policy course of China ...
     Fact(
         "china-foreign-policy-course",
         "China's course renounces territorial claims and seeks friendly relations with all neighbouring states.",
         "documents/china-foreign-policy-course/",
-        ("China's foreign-policy course towards its neighbours", "China"),
+        ("Today's foreign policy course of China, which involves renouncing territorial claims and establishing "
+         "friendly and mutually beneficial relations with all neighboring states",),
     ),
     Fact(
         "renunciation-uyghur-separatism",
         "Kyrgyzstan renounced support for Uyghur separatists (unverified).",
         "documents/renunciation-uyghur-separatism/",
-        ("Kyrgyzstan's renunciation of support for Uyghur separatists", "Kyrgyzstan"),
+        ("along with Kyrgyzstan's renunciation of support for Uyghur separatists", "not confirmed by research"),
     ),
     Fact(
         "normalization-with-china",
         "Relations with a former potential adversary, China, were normalized.",
         "documents/normalization-kg-cn-relations/",
-        ("Normalization of Kyrgyz–Chinese relations", "China"),
+        ("Normalization of Kyrgyz–Chinese relations",
+         "has contributed to the normalization of relations with a former potential adversary"),
     ),
     # In 2002, a Treaty of Good Neighborliness ...
     Fact(
@@ -191,7 +209,8 @@ FACTS: tuple[Fact, ...] = (
         "economic-integration",
         "Economic integration facilitates partnership with neighbouring states.",
         "documents/economic-integration-facilitates-partnership/",
-        ("Economic integration as a support for partnership with neighbours",),
+        ("The development of partnership relations with neighboring states is facilitated by emerging processes "
+         "of economic integration.",),
     ),
     # On October 10, 2000 ...
     Fact(
@@ -259,14 +278,18 @@ FACTS: tuple[Fact, ...] = (
         "caco-merges-into-eurasec",
         "CACO was to merge into the Eurasian Economic Community.",
         "organizations/caco/",
-        ("Eurasian Economic Community",),
+        ("Merges into Eurasian Economic Community", "decided to join it with the Eurasian Economic Community"),
     ),
     # The main argument for this unification ...
     Fact(
         "merger-rationale",
         "The main argument for the unification was minimizing bureaucratic hurdles.",
         "documents/caco-merger-rationale/",
-        ("Main argument for unifying CACO with EurAsEC",),
+        (
+            "The main argument for this unification was the minimization of bureaucratic hurdles",
+            "Central Asian Cooperation Organization",
+            "Eurasian Economic Community",
+        ),
     ),
     # In early 2006 ... Eurasian Development Bank ...
     Fact(
@@ -292,57 +315,55 @@ FACTS: tuple[Fact, ...] = (
         "edb-extends-to-eurasec",
         "The bank's activities were planned to extend to the Eurasian Economic Community.",
         "organizations/eurasian-development-bank/",
-        ("Eurasian Economic Community",),
+        ("the activities of which are planned to be extended to the Eurasian Economic Community",),
     ),
     Fact(
         "edb-kyrgyz-member",
         "Kyrgyzstan is now a member of the Eurasian Development Bank.",
         "organizations/eurasian-development-bank/",
-        ("Kyrgyzstan",),
+        # The source does not say it; the research found no date of joining. The row of the members
+        # table: member, joined, left ("—": still a member), role.
+        ("Kyrgyzstan date not known — member",),
     ),
     # Military and Military-Technical Cooperation developed in several directions:
     Fact(
         "direction-1-bilateral-post-soviet",
         "Bilateral cooperation with post-Soviet states.",
         "directions/bilateral-post-soviet/",
-        (
-            "Bilateral cooperation with post-Soviet states",
-            "Russia",
-            "Kazakhstan",
-            "Uzbekistan",
-            "Tajikistan",
-            "Belarus",
-        ),
+        direction(1, "bilateral cooperation with post-Soviet states;",
+                  "Russia", "Kazakhstan", "Uzbekistan", "Tajikistan", "Belarus"),
     ),
     Fact(
         "direction-2-cis-csto",
         "Multilateral cooperation within the CIS and the CSTO.",
         "directions/cis-csto/",
-        ("Commonwealth of Independent States", "Collective Security Treaty Organization"),
+        direction(2, "multilateral cooperation within the framework of the Commonwealth of Independent States and "
+                     "the Collective Security Treaty Organization;"),
     ),
     Fact(
         "direction-3-sco",
         "Multilateral cooperation based on the Shanghai Cooperation Organization.",
         "directions/sco-cooperation/",
-        ("Shanghai Cooperation Organization",),
+        direction(3, "multilateral cooperation based on the Shanghai Cooperation Organization;"),
     ),
     Fact(
         "direction-4-regional",
         "Bilateral and multilateral cooperation at the regional level.",
         "directions/regional/",
-        ("Bilateral and multilateral cooperation at the regional level",),
+        direction(4, "bilateral and multilateral cooperation at the regional level;"),
     ),
     Fact(
         "direction-5-world-community",
         "Bilateral cooperation with states of the world community.",
         "directions/world-community/",
-        ("Bilateral cooperation with states of the world community",),
+        direction(5, "bilateral cooperation with states of the world community;"),
     ),
     Fact(
         "direction-6-nato-pfp",
         "Cooperation with NATO in the Partnership for Peace programme.",
         "directions/nato-pfp/",
-        ("North Atlantic Treaty Organization", "Partnership for Peace"),
+        direction(6, 'cooperation with NATO in the "Partnership for Peace" program.',
+                  "North Atlantic Treaty Organization", "Partnership for Peace"),
     ),
     # Organizations behind the directions (research)
     Fact(
@@ -408,9 +429,9 @@ FACTS: tuple[Fact, ...] = (
     # Within the framework of military and military-technical cooperation, Kyrgyzstan received ...
     Fact(
         "significant-assistance",
-        "Kyrgyzstan received assistance (Russian technical aid discussed on 1 September 1999; Uzbek support).",
+        "Kyrgyzstan received assistance (Russian technical aid discussed on 31 August 1999; Uzbek support).",
         "events/assistance-1999/",
-        ("1 September 1999", "Kyrgyzstan", "Russia", "Uzbekistan"),
+        ("31 August 1999", "Kyrgyzstan", "Russia", "Uzbekistan"),
     ),
     Fact(
         "imu-invasion-1999",

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from bs4 import BeautifulSoup, Tag
 
 from conftest import FIXTURES, build, make_project
 
+ROOT = Path(__file__).resolve().parent.parent
 VALID = FIXTURES / "valid" / "data"
 COLLECTION_PAGES = ("treaties", "organizations", "countries", "directions", "events", "documents", "sources")
 REPO_URL = "https://github.com/example/atlas"
@@ -122,11 +124,23 @@ def test_an_organization_lists_members_with_years_its_treaty_and_what_refers_to_
     assert "../../events/test-summit-2000/" in backlinks
 
 
-def test_no_edit_link_points_at_a_missing_docs_file(fixture_site: Path) -> None:
-    # Without repo_url there is no edit button; with one, see test_edit_links_open_the_yaml_file.
-    for page in fixture_site.rglob("*.html"):
-        for link in soup_of(page).select("a.md-content__button"):
-            assert "/data/" in str(link["href"]) and str(link["href"]).endswith(".yaml"), page
+def edit_buttons(site: Path) -> dict[str, list[str]]:
+    """The edit buttons' targets, by page, for every page that has one."""
+    found = {page.relative_to(site).as_posix(): [str(a["href"]) for a in soup_of(page).select("a.md-content__button")]
+             for page in sorted(site.rglob("*.html"))}
+    return {page: hrefs for page, hrefs in found.items() if hrefs}
+
+
+def test_every_record_page_edits_its_own_yaml_file(fixture_site: Path) -> None:
+    """The site's own config (edit_uri_template, no repo_url): each record page's button opens the
+    record's YAML file in the repository; no other page has one (a docs path would not exist)."""
+    template = re.search(r"^edit_uri_template:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert template is not None
+    pages = record_pages(VALID)
+    assert len(pages) == 9  # one per record of the valid fixture (see test_cli's VALID_SUMMARY)
+    expected = {page: [template.group(1).format(path=f"data/{page.removesuffix('/index.html')}.yaml")]
+                for page in pages}
+    assert edit_buttons(fixture_site) == expected
 
 
 # --- hostile text -----------------------------------------------------------------------------
@@ -218,12 +232,11 @@ def test_a_record_that_refers_to_hostile_text_shows_its_label_as_text(hostile: P
 
 
 def test_edit_links_open_the_yaml_file(hostile: Path) -> None:
-    for page in record_pages(VALID) + [HOSTILE_PAGE]:
-        collection, record_id, _ = page.split("/")
-        buttons = soup_of(hostile / page).select("a.md-content__button")
-        assert [b["href"] for b in buttons] == [f"{REPO_URL}/edit/main/data/{collection}/{record_id}.yaml"], page
-    for page in ["index.html", "timeline/index.html", "treaties/index.html"]:
-        assert soup_of(hostile / page).select("a.md-content__button") == [], page
+    """The repo_url + edit_uri form: the same targets, reached from docs_dir."""
+    pages = record_pages(VALID) + record_pages(FIXTURES / "escaping")
+    assert len(pages) == 11 and HOSTILE_PAGE in pages
+    assert edit_buttons(hostile) == {page: [f"{REPO_URL}/edit/main/data/{page.removesuffix('/index.html')}.yaml"]
+                                     for page in pages}
 
 
 # --- a failing build --------------------------------------------------------------------------

@@ -111,3 +111,50 @@ def test_entries_on_the_same_date_follow_the_kind_order_then_title() -> None:
         (day, "event", "Zulu meeting"),
         (day, "document", "A document"),
     ]
+
+
+# --- founders, periods and ends (issue 17's rules) --------------------------------------
+
+def _org(members: list[dict[str, str]], **extra: str) -> Record:
+    data = {"id": "commonwealth", "name": "Commonwealth", "kind": "commonwealth", "founded": "1991-12-08",
+            "members": members, **extra}
+    return Record("organizations", "commonwealth", data, "data/organizations/commonwealth.yaml")
+
+
+def _countries(*ids: str) -> list[Record]:
+    return [Record("countries", i, {"id": i, "name": i.capitalize()}, f"data/countries/{i}.yaml") for i in ids]
+
+
+def test_a_founding_entry_lists_only_the_members_that_joined_on_the_founding_date() -> None:
+    org = _org([
+        {"member": "belarus", "joined": "1991-12-08", "role": "founding"},
+        {"member": "russia", "role": "founding"},  # no date: a founder as far as the data says
+        {"member": "kyrgyzstan", "joined": "1991-12-21", "role": "founding"},  # Alma-Ata, not Belovezha
+    ])
+    catalog = Catalog([org, *_countries("belarus", "russia", "kyrgyzstan")])
+    founding = next(e for e in catalog.timeline() if e.what == "founded")
+    assert founding.parties == ("belarus", "russia")
+    joins = [(str(e.date), e.title) for e in catalog.timeline() if e.kind == "membership"]
+    assert joins == [("21 December 1991", "Kyrgyzstan joins Commonwealth")]
+
+
+def test_periods_of_membership_suspended_restored_and_closed_by_the_end() -> None:
+    org = _org([
+        {"member": "kyrgyzstan", "joined": "1991-12-08", "role": "founding"},
+        {"member": "uzbekistan", "joined": "1992-05-15", "left": "1999-04", "left_how": "withdrew"},
+        {"member": "uzbekistan", "joined": "2006-08-16", "left": "2008-11-12", "left_how": "suspended"},
+        {"member": "uzbekistan", "joined": "2010"},
+    ], ended="2015-01-01")
+    catalog = Catalog([org, *_countries("kyrgyzstan", "uzbekistan")])
+    periods = [(str(m.joined), str(m.until), m.left_how, m.restored) for m in org.memberships()]
+    assert periods == [
+        ("8 December 1991", "1 January 2015", None, False),  # the organization's end closes it
+        ("15 May 1992", "April 1999", "withdrew", False),
+        ("16 August 2006", "12 November 2008", "suspended", False),
+        ("2010", "1 January 2015", None, True),  # after a suspension: a restoration
+    ]
+    assert [m.ended_with for m in org.memberships()] == [PartialDate(2015, 1, 1), None, None, PartialDate(2015, 1, 1)]
+    titles = [e.title for e in catalog.timeline() if e.kind == "membership"]
+    assert titles == ["Uzbekistan joins Commonwealth", "Uzbekistan leaves Commonwealth",
+                      "Uzbekistan joins Commonwealth", "Uzbekistan suspends its membership of Commonwealth",
+                      "Uzbekistan restores its membership of Commonwealth"]

@@ -13,14 +13,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from tests.conftest import build, make_project
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
 from atlas import COLLECTIONS
 from atlas.cli import main
+from atlas.load import load_data
 from atlas.project import check_project
 from atlas.schema import fields
 
@@ -134,9 +137,39 @@ def test_the_console_script_is_installed() -> None:
 
 # --- atlas new ---------------------------------------------------------------------------
 
+def fill_placeholders(root: Path, collection: str, data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with each TODO replaced by a value an editor could write: what the placeholders ask for."""
+    records = {r.id: r for r in load_data(root / "data", root).records}
+    source_text = (root / "data" / "texts" / "source.txt").read_text(encoding="utf-8")
+
+    def filled(value: Any, path: tuple[str, ...]) -> Any:
+        if isinstance(value, dict):
+            return {k: filled(v, (*path, k)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [filled(v, (*path, "*")) for v in value]
+        if not (isinstance(value, str) and value.startswith("TODO")):
+            return value
+        spec = next(s for s in fields(collection) if s.path == path)
+        item = next((s for s in fields(collection) if s.path == (*path, "*")), None)
+        refs = spec.references or (item.references if item else ())
+        if refs:
+            return next(i for i, r in sorted(records.items()) if r.collection in refs)
+        if spec.choices:
+            return spec.choices[-1]
+        if spec.is_date:
+            return "2001-05"
+        if spec.type == "number":
+            return 42.5
+        if path[-1] == "quote":
+            return source_text.split(".")[0]  # test-source has a text: the quote must be verbatim
+        return "Filled in by the editor"
+
+    return filled(data, ())
+
+
 @pytest.mark.parametrize("collection", COLLECTIONS)
-def test_new_writes_a_record_that_passes_check(collection: str, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_writes_a_record_whose_every_placeholder_check_reports(collection: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(VALID / "data", tmp_path)
     code, out, err = run(capsys, "new", collection, "brand-new-record", "--root", str(root))
     assert (code, err) == (0, "")
@@ -144,10 +177,6 @@ def test_new_writes_a_record_that_passes_check(collection: str, tmp_path: Path,
     assert out.splitlines()[0] == f"wrote data/{collection}/brand-new-record.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../hooks/atlas/schemas/{collection}.schema.json"
-
-    assert run(capsys, "check", "--root", str(root))[0] == 0
-    catalog, _ = check_project(root)
-    assert catalog is not None and catalog.get("brand-new-record").collection == collection
 
     # Every field of the schema is explained in a comment line, nested fields included.
     comments = [line for line in text.splitlines() if line.startswith("#")]
@@ -165,6 +194,35 @@ def test_new_writes_a_record_that_passes_check(collection: str, tmp_path: Path,
     problems = list(linter.run(text, YamlLintConfig(file=str(ROOT / ".yamllint"))))
     assert problems == [], problems
 
+    # Saved unchanged, the record fails the check: one problem per TODO, at its line, and nothing else.
+    todo_lines = [n for n, line in enumerate(text.splitlines(), 1)
+                  if not line.startswith("#") and re.search(r"(:|-) '?TODO", line)]
+    assert todo_lines, "a record always has something to fill in (at least its citation)"
+    code, out, _ = run(capsys, "check", "--root", str(root))
+    reported = out.splitlines()[:-1]
+    assert code == 1
+    assert [int(line.split(":")[1]) for line in reported] == todo_lines
+    assert all(" placeholder left in place — replace TODO with " in line for line in reported), reported
+    assert all(line.startswith(f"data/{collection}/brand-new-record.yaml:") for line in reported)
+
+    # With every TODO replaced, it passes.
+    path.write_text(yaml.safe_dump(fill_placeholders(root, collection, data), allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    assert run(capsys, "check", "--root", str(root))[0] == 0, capsys.readouterr()
+    catalog, _ = check_project(root)
+    assert catalog is not None and catalog.get("brand-new-record").collection == collection
+
+
+def test_the_build_refuses_a_record_with_placeholders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path / "project", VALID / "data")
+    run(capsys, "new", "events", "unfinished-event", "--root", str(project))
+    result = build(project)
+    assert result.returncode == 1
+    assert "data/events/unfinished-event.yaml:11:1: name: placeholder left in place — replace TODO with the text: " \
+           "A descriptive title" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
 
 def test_uncommenting_an_optional_block_gives_valid_yaml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(VALID / "data", tmp_path)
@@ -175,39 +233,32 @@ def test_uncommenting_an_optional_block_gives_valid_yaml(tmp_path: Path, capsys:
     assert block is not None
     uncommented = "".join(line[2:] + "\n" for line in block.group(0).splitlines())
     path.write_text(text.replace(block.group(0), uncommented), encoding="utf-8")
-    # The example points at an existing record of an allowed collection.
-    assert run(capsys, "check", "--root", str(root))[0] == 0
+    # The example points at an existing record of an allowed collection: only the placeholders remain.
+    code, out, _ = run(capsys, "check", "--root", str(root))
+    assert code == 1
+    assert all("placeholder left in place" in line for line in out.splitlines()[:-1])
+    assert "relations" not in out
 
 
-def test_new_points_required_references_at_existing_records_and_says_so(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_names_existing_records_for_references(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(VALID / "data", tmp_path)
     code, out, _ = run(capsys, "new", "treaties", "kg-example-2001", "--root", str(root))
     assert code == 0
     text = (root / "data" / "treaties" / "kg-example-2001.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
-    assert data["parties"] == ["exampleland"]  # no kyrgyzstan in the fixture: the first country
-    assert data["citations"][0]["source"] == "test-source"
-    # test-source has a text file: the quote is a verbatim start of it, so it passes the quote check.
-    assert (VALID / "data" / "texts" / "source.txt").read_text(encoding="utf-8").startswith(
-        data["citations"][0]["quote"])
-    assert "# ↳ placeholder: parties points at data/countries/exampleland.yaml" in text
-    assert "placeholder: citations[].source points at data/sources/test-source.yaml" in out
-    assert data["name"].startswith("TODO")
+    assert data["parties"] == ["TODO"]
+    assert data["citations"] == [{"source": "TODO", "quote": data["citations"][0]["quote"], "supports": ["parties"]}]
+    assert data["citations"][0]["quote"].startswith("TODO: The passage cited, verbatim")
+    assert data["name"] == "TODO: The official name in English."
+    assert "# ↳ parties: the id of a country or organization, e.g. example-alliance, exampleland, testland" in text
+    assert "  citations[].source: the id of a source, e.g. test-source\n" in out
 
 
-def test_new_prefers_kyrgyzstan_and_sources_without_a_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_names_kyrgyzstan_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_project(VALID / "data", tmp_path)
     run(capsys, "new", "countries", "kyrgyzstan", "--root", str(root))
-    run(capsys, "new", "sources", "a-plain-source", "--root", str(root))
-    run(capsys, "new", "events", "an-event", "--root", str(root))
-    data = yaml.safe_load((root / "data" / "events" / "an-event.yaml").read_text(encoding="utf-8"))
-    assert data["citations"] == [{"source": "a-plain-source",
-                                  "quote": "TODO: the passage of the source that supports this record, verbatim"}]
-    run(capsys, "new", "treaties", "a-treaty", "--root", str(root))
-    data = yaml.safe_load((root / "data" / "treaties" / "a-treaty.yaml").read_text(encoding="utf-8"))
-    assert data["parties"] == ["kyrgyzstan"]
-    assert run(capsys, "check", "--root", str(root))[0] == 0
+    code, out, _ = run(capsys, "new", "treaties", "a-treaty", "--root", str(root))
+    assert "parties: the id of a country or organization, e.g. kyrgyzstan, example-alliance, exampleland" in out
 
 
 def test_new_numbers_directions_after_the_last(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -240,15 +291,13 @@ def test_new_rejects_invalid_ids(record_id: str, tmp_path: Path, capsys: pytest.
     assert sorted((root / "data").rglob("*")) == before
 
 
-def test_new_needs_a_source_to_cite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_works_in_an_empty_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "data").mkdir()
-    code, _, err = run(capsys, "new", "countries", "first-country", "--root", str(tmp_path))
-    assert code == 1
-    assert err == ("atlas new: error: 'citations[].source' must refer to a record in data/sources/, and there is "
-                   "none yet; create one first with `atlas new sources <id>`\n")
-    assert run(capsys, "new", "sources", "first-source", "--root", str(tmp_path))[0] == 0
-    assert run(capsys, "new", "countries", "first-country", "--root", str(tmp_path))[0] == 0
-    assert run(capsys, "check", "--root", str(tmp_path))[0] == 0
+    code, out, err = run(capsys, "new", "countries", "first-country", "--root", str(tmp_path))
+    assert (code, err) == (0, "")
+    assert "e.g." not in out  # nothing to name yet
+    code, out, _ = run(capsys, "check", "--root", str(tmp_path))
+    assert code == 1 and "citations[0].source: placeholder left in place — replace TODO with the id of a source" in out
 
 
 # --- editor support ----------------------------------------------------------------------

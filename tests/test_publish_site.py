@@ -13,13 +13,16 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from jsonschema import Draft202012Validator
 
+from atlas.caveats import MARKS, caveats
 from atlas.columns import LIST_SEPARATOR
 from atlas.project import load_catalog
 from conftest import FIXTURES, ROOT, build, make_project
@@ -28,7 +31,7 @@ SITE = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding
 EXPORT = FIXTURES / "export"
 TYPES = {"treaties": {"Legislation"}, "organizations": {"GovernmentOrganization", "Organization"},
          "countries": {"Country"}, "events": {"Event"}, "documents": {"CreativeWork"},
-         "sources": {"CreativeWork"}, "directions": {"DefinedTerm"}}
+         "sources": {"CreativeWork"}, "directions": {"DefinedTerm"}, "facilities": {"Place"}}
 LD_OPEN = '<script type="application/ld+json">'
 
 
@@ -73,16 +76,17 @@ def test_every_record_page_has_jsonld_canonical_url_and_cite_block(site_fixture:
         nodes = jsonld(html)
         assert len(nodes) == 1, page
         node = nodes[0]
+        marked = caveats(record)
         assert node["@type"] in TYPES[record.collection], page
         assert node["@id"] == node["url"] == url
-        assert node["name"] == (record.data.get("title") or record.name)
+        if "name" not in marked and "title" not in marked:  # a value with a caveat is left out
+            assert node["name"] == (record.data.get("title") or record.name)
         assert soup.find("link", rel="canonical")["href"] == url
         changed = last_changed(soup)
         assert node["mainEntityOfPage"]["dateModified"] == changed
-        if record.collection == "treaties":
-            assert node["legislationDate"] == str(record.data["signed"]).split()[-1]
-        if record.collection == "events":
-            assert node["startDate"] == str(record.data["date"]).split()[-1]
+        for collection, key, prop in (("treaties", "signed", "legislationDate"), ("events", "date", "startDate")):
+            if record.collection == collection:
+                assert node.get(prop) == (None if key in marked else str(record.data[key]).split()[-1]), page
         cite = soup.find(id="cite-this-page")
         assert cite is not None
         if record.collection != "sources":  # the cite block comes before the record's own citations
@@ -143,7 +147,9 @@ def test_sitemap_lists_every_page_with_its_own_date(site_fixture: str, root: Pat
                                                     request: pytest.FixtureRequest) -> None:
     site: Path = request.getfixturevalue(site_fixture)
     urls = sitemap(site)
-    for record in load_catalog(root).records:
+    records = load_catalog(root).records
+    assert len(records) >= 10
+    for record in records:
         url = f"{SITE}{record.collection}/{record.id}/"
         assert url in urls
         assert urls[url] == last_changed(soup_of(site / record.collection / record.id / "index.html"))
@@ -160,7 +166,8 @@ def test_downloads_page_documents_the_files_it_links(site_fixture: str, root: Pa
     soup = soup_of(site / "downloads" / "index.html")
     linked = {a["href"] for a in soup.select("article a[href]") if not urlsplit(a["href"]).scheme
               and not a["href"].startswith("#")}
-    for name in ["atlas.json", "memberships.csv", "schemas/common.schema.json", "treaties.csv"]:
+    for name in ["atlas.json", "atlas.schema.json", "datapackage.json", "memberships.csv", "citations.csv",
+                 "schemas/common.schema.json", "treaties.csv", "facilities.csv"]:
         assert name in linked
     for href in linked:
         assert (site / "downloads" / href).is_file(), href
@@ -172,7 +179,7 @@ def test_downloads_page_documents_the_files_it_links(site_fixture: str, root: Pa
         content = (site / "downloads" / f"{name}.csv").read_text(encoding="utf-8")
         assert names == next(csv.reader(io.StringIO(content, newline=""))), name
         documented += 1
-    assert documented == 9  # eight collections and memberships
+    assert documented == 10  # eight collections, memberships and citations
     section = soup.find(id="atlas-json")
     described = set()
     for node in section.find_all_next(["p", "ul", "h2"]):
@@ -184,11 +191,36 @@ def test_downloads_page_documents_the_files_it_links(site_fixture: str, root: Pa
     assert set(document["records"][0]) <= described
     assert "CC BY 4.0" in soup.get_text() and "MIT" in soup.get_text()
     assert soup.select_one("pre.atlas-bibtex code") is not None
+    marks = [row.find("td").get_text() for row in soup.find(id="caveats").find_next("table").select("tbody tr")]
+    assert marks == list(MARKS)
+    commands = soup.find(id="datapackage").find_next("pre").get_text()
+    assert f"frictionless validate {SITE}downloads/datapackage.json" in commands
+    assert "atlas.schema.json atlas.json" in soup.find(id="atlas-schema").find_next("pre").get_text()
+
+
+@pytest.mark.parametrize("site_fixture", ["export_site", "built_site"])
+def test_outside_tools_verify_the_published_downloads(site_fixture: str, request: pytest.FixtureRequest) -> None:
+    """As a data user would: `frictionless validate` on the data package, and atlas.json against
+    the schema its `$schema` names, published beside it."""
+    downloads: Path = request.getfixturevalue(site_fixture) / "downloads"
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=downloads,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    document = json.loads((downloads / "atlas.json").read_text(encoding="utf-8"))
+    assert document["$schema"] == f"{SITE}downloads/atlas.schema.json"
+    schema = json.loads((downloads / document["$schema"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    assert schema["$id"] == document["$schema"]
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in Draft202012Validator(schema).iter_errors(document)]
+    assert errors == []
+    package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+    assert {r["path"] for r in package["resources"]} == {
+        p.name for p in downloads.iterdir() if p.suffix in (".csv", ".json") and p.name != "datapackage.json"}
 
 
 def test_real_exports_match_the_data(built_site: Path) -> None:
     catalog = load_catalog(ROOT)
     document = json.loads((built_site / "downloads" / "atlas.json").read_text(encoding="utf-8"))
+    assert len(catalog.records) > 10
     assert [r["id"] for r in document["records"]] == [r.id for r in catalog.records]
     for collection in {r.collection for r in catalog.records}:
         rows = list(csv.DictReader(io.StringIO(

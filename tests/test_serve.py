@@ -28,6 +28,8 @@ from atlas.problems import Problem
 from atlas.render import TITLES
 from conftest import FIXTURES, MKDOCS, build, make_project
 
+# Bounds on each wait, so that a hung server fails the test instead of hanging the suite; not
+# speed goals (those are figures of scripts/benchmark.py).
 STARTUP_SECONDS = 60
 CHANGE_SECONDS = 30
 REQUEST_SECONDS = 10
@@ -127,10 +129,8 @@ def line_of(path: Path, prefix: str) -> int:
 def test_an_edited_record_is_served(server: Server) -> None:
     page = "treaties/test-friendship-1992/"
     assert h1(server.get(page)[1]) == "Treaty of Friendship"
-    started = time.monotonic()
     server.edit(TREATY, "name: Treaty of Friendship", "name: Treaty of Lasting Friendship")
     server.wait_for(page, lambda status, body: h1(body) == "Treaty of Lasting Friendship", "the new name")
-    assert time.monotonic() - started < CHANGE_SECONDS
 
 
 def test_a_data_error_shows_the_problems_and_the_fix_brings_the_site_back(server: Server) -> None:

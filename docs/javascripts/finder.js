@@ -6,9 +6,9 @@
  *   - "find" narrows the rows as the reader types. Each query word must begin a word of
  *     the row's names (data-names) or context (data-context), compared case- and
  *     accent-insensitively with ё = е; both attributes are folded at build time by
- *     atlas.text.fold, the query here by fold() below, the same rules. Rows matched by
- *     their own names come first, then rows matched through parties, organization,
- *     place or date.
+ *     atlas.text.fold, the query here by fold() below, the same rules. Rows one of whose
+ *     names begins with the query come first, then the other rows matched by their own
+ *     names, then rows matched through parties, organization, place or date.
  *   - every select narrows to rows whose data attribute of the same name lists its value
  *     (select name="party" ↔ tr data-party="kazakhstan kyrgyzstan").
  *   - the column headers get sort buttons (th[data-sort]); th[aria-sort] tells which.
@@ -45,7 +45,72 @@
     return " " + split(folded).join(" ") + " ";
   }
 
-  function Finder(form, table) {
+  function element(tag, text) {
+    var el = document.createElement(tag);
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  /* The rows of the treaty feed (atlas/feeds.py), shaped like the rows read from the table.
+     A row's <tr> is built when first drawn, in the markup of the page's own rows; every text
+     goes in as text. `base` is the relative path from the page to the site's root. */
+  function feedRows(feed, base) {
+    var f = {};
+    feed.fields.forEach(function (name, i) { f[name] = i; });
+    var records = feed.records;
+    function link(id, label) {
+      var record = records[id] || [id, "", id];
+      var a = element("a", label === undefined ? record[0] : label);
+      a.href = base + record[1];
+      return a;
+    }
+    return feed.rows.map(function (r, index) {
+      var row = {
+        index: index,
+        names: spaced(r[f.names]),
+        each: r[f.names].split(" · ").map(spaced),
+        context: spaced(r[f.context]),
+        facets: { party: r[f.parties].join(" "), decade: r[f.decade] },
+        keys: {
+          name: fold(r[f.name]), signed: r[f.signed], kind: fold(r[f.kind]),
+          parties: fold(r[f.parties].map(function (id) { return (records[id] || [id])[0]; }).join(", ")),
+          organization: r[f.organization] ? fold((records[r[f.organization]] || ["", "", ""])[2]) : ""
+        }
+      };
+      var tr = null;
+      Object.defineProperty(row, "el", { get: function () {
+        if (tr) return tr;
+        tr = element("tr");
+        var name = element("td");
+        var a = element("a", r[f.name]);
+        a.href = base + r[f.url];
+        name.appendChild(a);
+        if (r[f.aka]) {
+          name.appendChild(element("br"));
+          var aka = element("span", r[f.aka]);
+          aka.className = "atlas-finder-aka";
+          name.appendChild(aka);
+        }
+        var signed = element("td");
+        signed.dataset.value = r[f.signed];
+        var time = element("time", r[f.when]);
+        time.setAttribute("datetime", r[f.signed]);
+        signed.appendChild(time);
+        var parties = element("td");
+        r[f.parties].forEach(function (id, i) {
+          if (i) parties.append(", ");
+          parties.appendChild(link(id));
+        });
+        var org = element("td");
+        if (r[f.organization]) org.appendChild(link(r[f.organization], records[r[f.organization]][2]));
+        tr.append(name, signed, parties, element("td", r[f.kind]), org);
+        return tr;
+      } });
+      return row;
+    });
+  }
+
+  function Finder(form, table, fed) {
     this.form = form;
     this.table = table;
     this.body = table.tBodies[0];
@@ -62,15 +127,17 @@
     this.headers = Array.prototype.filter.call(table.tHead.rows[0].cells, function (th) { return th.dataset.sort; });
     this.columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.dataset.sort || ""; });
     this.sorted = {};  // column → rows in ascending order, computed on first use
-    this.rows = Array.prototype.map.call(this.body.rows, function (tr, index) {
+    this.rows = fed || Array.prototype.map.call(this.body.rows, function (tr, index) {
       return {
         el: tr, index: index,
         names: spaced(tr.dataset.names || ""),
+        each: (tr.dataset.names || "").split(" · ").map(spaced),  // each name on its own
         context: spaced(tr.dataset.context || ""),
         facets: tr.dataset
       };
     });
-    this.drawn = this.rows.slice();
+    // Rows from the feed replace the page's own rows (one page of a paged list) at the first draw.
+    this.drawn = fed ? [] : this.rows.slice();
     this.buttons();
   }
 
@@ -95,14 +162,20 @@
     });
   };
 
-  /* The tier of a row for the query words: 0 own names, 1 context, -1 no match. */
+  /* The tier of a row for the query words: 0 one of its names begins with them (in order, the
+     last as a prefix: "collective sec" → Collective Security Treaty Organization), 1 its own
+     names hold them all, 2 only with its context, -1 no match. */
   Finder.prototype.tier = function (row, query) {
     var tier = 0;
     for (var i = 0; i < query.length; i++) {
       var needle = " " + query[i];
       if (row.names.indexOf(needle) >= 0) continue;
-      if (row.context.indexOf(needle) >= 0) tier = 1;
+      if (row.context.indexOf(needle) >= 0) tier = 2;
       else return -1;
+    }
+    if (tier === 0 && query.length) {
+      var phrase = " " + query.join(" ");
+      tier = row.each.some(function (name) { return name.indexOf(phrase) === 0; }) ? 0 : 1;
     }
     return tier;
   };
@@ -112,18 +185,16 @@
     var facets = this.selects.filter(function (s) { return s.value; })
       .map(function (s) { return { name: s.name, value: " " + s.value + " " }; });
     var order = this.sort ? this.byColumn(this.sort, this.order) : this.rows;
-    var matches = [];
-    var later = [];  // matched only through context: after the rows matched by name
+    var tiers = [[], [], []];  // by tier; a column sort keeps the column's order instead
     for (var i = 0; i < order.length; i++) {
       var row = order[i];
       var tier = this.tier(row, query);
       for (var j = 0; tier >= 0 && j < facets.length; j++) {
         if ((" " + (row.facets[facets[j].name] || "") + " ").indexOf(facets[j].value) < 0) tier = -1;
       }
-      if (tier === 0 || (tier === 1 && this.sort)) matches.push(row);
-      else if (tier === 1) later.push(row);
+      if (tier >= 0) tiers[this.sort ? 0 : tier].push(row);
     }
-    matches = matches.concat(later);
+    var matches = tiers[0].concat(tiers[1], tiers[2]);
     this.draw(this.all ? matches : matches.slice(0, LIMIT));
     this.mark(query.length > 0);
     this.announce(matches.length, query.length > 0 || facets.length > 0);
@@ -135,6 +206,7 @@
     if (!this.sorted[key]) {
       var column = this.columns.indexOf(key);
       var keyed = this.rows.map(function (row) {
+        if (row.keys) return { row: row, value: row.keys[key] };
         var td = row.el.cells[column];
         var value = td.dataset.value !== undefined ? td.dataset.value : fold(td.textContent.trim());
         return { row: row, value: value };
@@ -258,11 +330,27 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-finder]"), function (form) {
       var table = document.getElementById(form.dataset.finder);
       if (!table || !table.tBodies.length || form.dataset.atlasReady) return;
-      form.dataset.atlasReady = "1";
-      var finder = new Finder(form, table);
-      finder.start();
-      // For the benchmark and the tests: the finder behind the table.
-      table.atlasFinder = finder;
+      form.dataset.atlasReady = "loading";
+      var start = function (rows) {
+        var finder = new Finder(form, table, rows);
+        finder.start();
+        form.dataset.atlasReady = "1";
+        // For the benchmark and the tests: the finder behind the table.
+        table.atlasFinder = finder;
+      };
+      if (!table.dataset.feed) return start(null);
+      // A paged list: the finder searches every record through the feed; the pager goes.
+      fetch(new URL(table.dataset.feed, location.href).href).then(function (response) {
+        if (!response.ok) throw new Error(table.dataset.feed + ": " + response.status);
+        return response.json();
+      }).then(function (feed) {
+        var pager = table.closest(".atlas-finder-scroll").parentNode.querySelector(".atlas-pager");
+        if (pager) pager.hidden = true;
+        start(feedRows(feed, table.dataset.root || ""));
+      }).catch(function (error) {
+        form.dataset.atlasReady = "failed";  // the page's own rows and its pager stay
+        console.error("finder feed:", error);
+      });
     });
   }
 

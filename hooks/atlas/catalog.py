@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import COLLECTIONS
+from .hubs import timeline_slice
 from .model import Membership, PartialDate, Record
+from .paging import HUB_ENTRIES
 from .schema import fields, values_at
 
 # Order of entries that share a date: what exists first, then what it does.
@@ -63,6 +65,7 @@ class Catalog:
         self._memberships: list[Membership] | None = None
         self._provenance: dict[str, str] = {}
         self._directions_of: dict[str, list[Record]] | None = None
+        self._directions_limit = 0
         for record in self.records:
             self._by_collection[record.collection].append(record)
             referred: set[str] = set()  # one backlink per record and target, through the first field
@@ -102,15 +105,16 @@ class Catalog:
         """The foreign military facilities on a country's soil, oldest first."""
         return [f for f in self.backlinks_to(country, "facilities") if f.data.get("host") == country.id]
 
-    def directions_of(self, record: Record) -> list[Record]:
+    def directions_of(self, record: Record, limit: int = HUB_ENTRIES) -> list[Record]:
         """The directions of cooperation whose pages link to `record`: through their organizations
         and partners, or through an entry of their timeline (its record and its parties). The
         record's page links back to each, so every link between record pages goes both ways."""
-        if self._directions_of is None:
+        if self._directions_of is None or self._directions_limit != limit:
+            self._directions_limit = limit
             found: dict[str, list[Record]] = defaultdict(list)
             for direction in self.collection("directions"):
                 ids = {*direction.data.get("organizations", []), *direction.data.get("partners", [])}
-                for e in self.timeline_of(direction):
+                for e in timeline_slice(self.timeline_of(direction), limit).shown:  # what its page shows
                     ids.add(e.record.id)
                     ids.update(e.parties)
                 for i in sorted(ids):

@@ -91,8 +91,8 @@ def new(root: Path, collection: str, record_id: str) -> int:
         return PROBLEMS
     print(f"wrote {rel}")
     for note in scaffold.notes:
-        print(f"  placeholder: {note}")
-    print("Replace the TODO values and the placeholders, then run `atlas check`.")
+        print(f"  {note}")
+    print("Replace every TODO, then run `atlas check`: it lists each one left in place.")
     return OK
 
 
@@ -105,8 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--format", choices=("text", "json"), default="text",
                            help="text: one problem per line (default); json: a list of problems and a summary")
     new_cmd = commands.add_parser("new", help="write a new record from a template",
-                                  description="Write data/<collection>/<id>.yaml: valid as written, "
-                                              "every field explained.")
+                                  description="Write data/<collection>/<id>.yaml: every field explained, "
+                                              "a TODO for each value to give.")
     new_cmd.add_argument("collection", choices=COLLECTIONS, help="the collection of the new record")
     new_cmd.add_argument("id", help="the new record's id: lower-case words joined by hyphens")
     for sub in (check_cmd, new_cmd):

@@ -1,7 +1,8 @@
 """What the Downloads page says: each file, its size, its columns, the licence, how to cite.
 
-Column lists come from `columns.py`, the definitions the CSV writer itself uses, and sizes
-from the very bytes `export.exports()` produces, so the page cannot drift from the files.
+Column lists come from `tables.py`, the definitions the CSV writer and the data package
+use, and sizes from the very bytes `export.exports()` produces, so the page cannot drift
+from the files.
 """
 
 from __future__ import annotations
@@ -13,12 +14,22 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import COLLECTIONS
 from .catalog import Catalog
+from .caveats import MEANINGS
 from .cite import AUTHOR, CODE_LICENSE, CODE_LICENSE_URL, DATA_LICENSE, DATA_LICENSE_URL, dataset_bibtex, latest
-from .columns import LIST_SEPARATOR, Column, columns, membership_columns, membership_rows
-from .export import DOWNLOADS, JSON_FILE, MEMBERSHIPS_FILE, csv_file, exports, schema_files
+from .columns import LIST_SEPARATOR, Column
+from .export import (
+    DOWNLOADS,
+    JSON_FILE,
+    JSON_SCHEMA_FILE,
+    PACKAGE_FILE,
+    csv_file,
+    exports,
+    local_name,
+    schema_files,
+)
 from .history import LastChange
+from .tables import tables
 
 DOWNLOADS_PAGE = f"{DOWNLOADS}/index.md"
 _FILE_NAME = re.compile(r"^[a-z0-9][a-z0-9._/-]*$")
@@ -55,23 +66,24 @@ def downloads_context(catalog: Catalog, titles: Mapping[str, str], site_url: str
     def size(path: str) -> int:
         return len(files[path])
 
-    def local(path: str) -> str:
-        return path.removeprefix(f"{DOWNLOADS}/")
-
     csvs = [
-        Download(local(csv_file(c)), titles[c], f"One row per record of {titles[c].lower()}.", size(csv_file(c)),
-                 len(catalog.collection(c)), columns(c), anchor=Markup(f"{c}-csv"))
-        for c in COLLECTIONS
+        Download(local_name(csv_file(t.name)), titles.get(t.name, t.title),
+                 f"One row per record of {titles[t.name].lower()}." if t.name in titles else t.description,
+                 size(csv_file(t.name)), len(t.rows(catalog)), t.columns, anchor=Markup(f"{t.name}-csv"))
+        for t in tables()
     ]
-    csvs.append(Download(local(MEMBERSHIPS_FILE), "Memberships",
-                         "One row per membership of a country in an organization, with its dates.",
-                         size(MEMBERSHIPS_FILE), len(membership_rows(catalog)), membership_columns(),
-                         anchor=Markup("memberships-csv")))
-    schemas = [Download(local(p), p.rsplit("/", 1)[1].split(".")[0], "", len(b)) for p, b in schema_files().items()]
+    schemas = [Download(local_name(p), p.rsplit("/", 1)[1].split(".")[0], "", len(b))
+               for p, b in schema_files().items()]
     newest = latest(changes)
     return {
-        "atlas_json": Download(local(JSON_FILE), "Everything", "", size(JSON_FILE), len(catalog.records)),
+        "atlas_json": Download(local_name(JSON_FILE), "Everything", "", size(JSON_FILE), len(catalog.records)),
+        "json_schema": Download(local_name(JSON_SCHEMA_FILE), "JSON Schema of atlas.json", "",
+                                size(JSON_SCHEMA_FILE)),
+        "package": Download(local_name(PACKAGE_FILE), "Data package", "", size(PACKAGE_FILE)),
         "csvs": csvs,
+        "marks": MEANINGS,
+        "validate_package": f"frictionless validate {site_url}{PACKAGE_FILE}"
+        if site_url.endswith("/") or not site_url else f"frictionless validate {site_url}/{PACKAGE_FILE}",
         "schemas": schemas,
         "separator": LIST_SEPARATOR,
         "latest": newest,

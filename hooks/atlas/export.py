@@ -1,4 +1,5 @@
-"""The Atlas as downloadable data: atlas.json, one CSV per collection, memberships.csv, the schemas.
+"""The Atlas as downloadable data: atlas.json and its schema, a CSV file per table, the data
+package that describes them, and the record schemas.
 
 `exports()` is pure — a catalog in, `{site path: bytes}` out — so tests call it directly
 and the build only adds its result to the site. Output is deterministic (records sorted
@@ -14,22 +15,31 @@ from collections.abc import Mapping
 from typing import Any
 
 from . import COLLECTIONS
+from .atlasschema import atlas_schema
 from .catalog import Catalog
 from .cite import DATA_LICENSE, DATA_LICENSE_ID, DATA_LICENSE_URL, latest
-from .columns import Column, Context, columns, membership_columns, membership_rows
+from .columns import Context
+from .datapackage import datapackage
 from .history import LastChange
 from .jsontext import dumps_indented
 from .model import Record
 from .schema import SCHEMA_DIR, fields, values_at
+from .tables import Table, tables
 
 DOWNLOADS = "downloads"
 JSON_FILE = f"{DOWNLOADS}/atlas.json"
+JSON_SCHEMA_FILE = f"{DOWNLOADS}/atlas.schema.json"
+PACKAGE_FILE = f"{DOWNLOADS}/datapackage.json"
 MEMBERSHIPS_FILE = f"{DOWNLOADS}/memberships.csv"
-FORMAT_VERSION = 1
+CITATIONS_FILE = f"{DOWNLOADS}/citations.csv"
+FORMAT_VERSION = 2
+PACKAGE_DESCRIPTION = ("The foreign-policy side of Kyrgyzstan's military security: treaties, organizations, "
+                       "partners, directions of cooperation, facilities, events and documents, with the evidence "
+                       "for each record.")
 
 
-def csv_file(collection: str) -> str:
-    return f"{DOWNLOADS}/{collection}.csv"
+def csv_file(name: str) -> str:
+    return f"{DOWNLOADS}/{name}.csv"
 
 
 def schema_files() -> dict[str, bytes]:
@@ -37,31 +47,50 @@ def schema_files() -> dict[str, bytes]:
     return {f"{DOWNLOADS}/schemas/{p.name}": p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json"))}
 
 
+def local_name(path: str) -> str:
+    """A download's path relative to the Downloads folder (and page)."""
+    return path.removeprefix(f"{DOWNLOADS}/")
+
+
+def json_schema_url(site_url: str) -> str:
+    """atlas.json's `$schema`: the schema's address when the site's is known, else its name beside it."""
+    return f"{site_url.rstrip('/')}/{JSON_SCHEMA_FILE}" if site_url else local_name(JSON_SCHEMA_FILE)
+
+
 def exports(catalog: Catalog, site_url: str = "", changes: Mapping[str, LastChange] | None = None,
             site_name: str = "Kyrgyz Security Atlas") -> dict[str, bytes]:
     """Every download file, keyed by its path in the site."""
     ctx = Context(catalog, site_url, changes or {})
-    out = {JSON_FILE: atlas_json(ctx, site_name)}
-    for collection in COLLECTIONS:
-        out[csv_file(collection)] = csv_bytes(columns(collection), catalog.collection(collection), ctx)
-    out[MEMBERSHIPS_FILE] = csv_bytes(membership_columns(), membership_rows(catalog), ctx)
+    schema_url = json_schema_url(site_url)
+    out = {JSON_FILE: atlas_json(ctx, site_name, schema_url),
+           JSON_SCHEMA_FILE: _json_bytes(atlas_schema(schema_url, FORMAT_VERSION))}
+    out.update({csv_file(t.name): csv_bytes(t, ctx) for t in tables()})
+    local = {local_name(path): content for path, content in out.items()}
+    documents = [(local_name(JSON_FILE), "Every record with all its fields, references resolved; its JSON Schema "
+                  "is atlas.schema.json."),
+                 (local_name(JSON_SCHEMA_FILE), "The JSON Schema of atlas.json.")]
+    out[PACKAGE_FILE] = _json_bytes(datapackage(tables(), documents, local, ctx, site_name, PACKAGE_DESCRIPTION))
     out.update(schema_files())
     return out
 
 
-def csv_bytes(cols: list[Column], items: list[Any], ctx: Context) -> bytes:
+def csv_bytes(table: Table, ctx: Context) -> bytes:
     """RFC 4180 CSV in UTF-8: a header row, then one row per item; fields quoted only when needed."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.name for c in cols])
-    for item in items:
-        writer.writerow([c.value(item, ctx) for c in cols])
+    writer.writerow([c.name for c in table.columns])
+    writer.writerows(table.cells(ctx))
     return buffer.getvalue().encode("utf-8")
 
 
-def atlas_json(ctx: Context, site_name: str) -> bytes:
+def _json_bytes(document: Any) -> bytes:
+    return (dumps_indented(document) + "\n").encode("utf-8")
+
+
+def atlas_json(ctx: Context, site_name: str, schema_url: str = "atlas.schema.json") -> bytes:
     newest = latest(ctx.changes)
     document = {
+        "$schema": schema_url,
         "name": site_name,
         "format_version": FORMAT_VERSION,
         "url": ctx.site_url,
@@ -70,7 +99,7 @@ def atlas_json(ctx: Context, site_name: str) -> bytes:
         "collections": {c: len(ctx.catalog.collection(c)) for c in COLLECTIONS},
         "records": [record_json(r, ctx) for r in ctx.catalog.records],
     }
-    return (dumps_indented(document) + "\n").encode("utf-8")
+    return _json_bytes(document)
 
 
 def record_json(record: Record, ctx: Context) -> dict[str, Any]:
@@ -80,6 +109,7 @@ def record_json(record: Record, ctx: Context) -> dict[str, Any]:
         "collection": record.collection,
         "url": ctx.page_url(record),
         "last_changed": change.iso() if change else None,
+        "caveats": {key: list(marks) for key, marks in ctx.caveats(record).items()},
         "data": resolved(record, ctx),
     }
 

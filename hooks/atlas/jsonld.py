@@ -6,6 +6,11 @@ belongs to the page, not to the treaty or country it describes, so `dateModified
 evidence gives (`1992`, `1992-06`, `1992-06-10`); schema.org has no "about" or "early",
 so a qualified date gives its year or month.
 
+A value with a caveat (`caveats.py`: an approximate date — about, before, after — or a field
+an editorial note marks unverified, disputed or corrected) is left out: schema.org has no way
+to say "about" or "as the source states it", and a search engine would take the value as
+fact. The downloads keep such values, with their marks.
+
 The template must still escape the result for a <script> element (Jinja's `tojson`).
 """
 
@@ -15,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .catalog import Catalog
+from .caveats import caveats, without_caveated
 from .cite import DATA_LICENSE_URL
 from .columns import page_url
 from .history import LastChange
@@ -44,20 +50,33 @@ def record_jsonld(record: Record, catalog: Catalog, site_url: str, change: LastC
                   site_name: str = "Kyrgyz Security Atlas") -> Node:
     base = site_url if not site_url or site_url.endswith("/") else f"{site_url}/"
     url = page_url(base, record)
+    certain = _certain(record)
     node: Node = {"@context": "https://schema.org", "@type": schema_type(record), "@id": url, "url": url,
-                  "name": record.name}
-    names = _alternate_names(record)
+                  "name": certain.data.get("name") or certain.data.get("title")}
+    names = _alternate_names(certain)
     if names:
         node["alternateName"] = names
-    if record.data.get("summary"):
-        node["description"] = record.data["summary"]
-    node.update(_DETAILS[record.collection](record, _referrer(catalog, base), base))
+    if certain.data.get("summary"):
+        node["description"] = certain.data["summary"]
+    node.update(_DETAILS[record.collection](certain, _referrer(catalog, base), base))
     page: Node = {"@type": "WebPage", "url": url, "license": DATA_LICENSE_URL,
                   "isPartOf": {"@type": "WebSite", "name": site_name, "url": base}}
     if change is not None:
         page["dateModified"] = change.iso()
     node["mainEntityOfPage"] = page
     return {k: v for k, v in node.items() if v not in (None, [], "")}
+
+
+def _certain(record: Record) -> Record:
+    """The record without the values that carry a caveat (the record itself when none does)."""
+    marks = caveats(record)
+    if not marks:
+        return record
+    data = dict(without_caveated(record.data, marks))
+    if "members" in data:  # a member whose leaving date has a caveat has left all the same: not a current member
+        data["members"] = [m for m, raw in zip(data["members"], record.data["members"], strict=True)
+                           if "left" in m or "left" not in raw]
+    return Record(record.collection, record.id, data, record.file)
 
 
 def _alternate_names(record: Record) -> list[str]:
@@ -118,7 +137,7 @@ def _organization(record: Record, ref: Callable[[str], Node], base: str) -> Node
         "dissolutionDate": _date(record, "ended"),
         "location": _place(data.get("headquarters")),
         "parentOrganization": ref(data["parent"]) if data.get("parent") else None,
-        "member": [ref(m["member"]) for m in data.get("members", []) if "left" not in m],
+        "member": [ref(m["member"]) for m in data.get("members", []) if "member" in m and "left" not in m],
     }
 
 
@@ -159,9 +178,9 @@ def _document(record: Record, ref: Callable[[str], Node], base: str) -> Node:
 def _facility(record: Record, ref: Callable[[str], Node], base: str) -> Node:
     data = record.data
     return {
-        "geo": _geo(data["coordinates"]),
+        "geo": _geo(data["coordinates"]) if data.get("coordinates") else None,
         "address": {"@type": "PostalAddress", "addressLocality": data.get("place")} if data.get("place") else None,
-        "containedInPlace": ref(data["host"]),
+        "containedInPlace": ref(data["host"]) if data.get("host") else None,
         "additionalType": data.get("kind"),
         "citation": _evidence(record, ref),
     }
@@ -170,7 +189,7 @@ def _facility(record: Record, ref: Callable[[str], Node], base: str) -> Node:
 def _source(record: Record, ref: Callable[[str], Node], base: str) -> Node:
     data = record.data
     return {
-        "name": data.get("title") or record.name,
+        "name": data.get("title"),
         "publisher": {"@type": "Organization", "name": data["publisher"]} if data.get("publisher") else None,
         "inLanguage": data.get("lang"),
         "sameAs": data.get("url"),

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from . import COLLECTIONS
-from .model import Record
+from .model import Record, is_placeholder
 from .problems import Problem, format_path
 
 try:
@@ -150,7 +150,7 @@ def _read_record(path: Path, collection: str, rel: str, result: LoadResult) -> P
         mark = _first_alias(text) if err.message.startswith("YAML anchors") else err.mark
         return Problem(rel, mark.line + 1, mark.column + 1, format_path(err.path), err.message, err.hint)
     result.problems.extend(builder.problems)
-    result.records.append(Record(collection, path.stem, data, rel, builder.marks))
+    result.records.append(Record(collection, path.stem, data, rel, builder.marks, tuple(builder.placeholders)))
     return None
 
 
@@ -186,6 +186,7 @@ class _Builder:
         self.rel = rel
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.placeholders: list[Path_] = []  # where `atlas new` left a TODO the editor has not replaced
         self._seen: set[int] = set()
 
     def value(self, node: yaml.Node, path: Path_) -> Any:
@@ -199,7 +200,10 @@ class _Builder:
                                "records hold flat fields and lists of small mappings")
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node, path)
+            value = _scalar(node, path)
+            if isinstance(value, str) and is_placeholder(value):
+                self.placeholders.append(path)
+            return value
         if isinstance(node, yaml.SequenceNode):
             _plain_tag(node, path, "tag:yaml.org,2002:seq")
             return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]

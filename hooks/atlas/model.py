@@ -28,6 +28,14 @@ _DATE = re.compile(
 _QUALIFIER_ORDER = {"before": 0, "early": 1, None: 2, "about": 2, "mid": 3, "late": 4, "after": 5}
 
 
+PLACEHOLDER = "TODO"  # what `atlas new` writes where the editor must give a value
+
+
+def is_placeholder(text: str) -> bool:
+    """A value `atlas new` wrote and nobody replaced: 'TODO', or 'TODO: what to write'."""
+    return text == PLACEHOLDER or text.startswith(f"{PLACEHOLDER}:")
+
+
 DATE_FORMAT_HINT = ("write YYYY, YYYY-MM or YYYY-MM-DD, optionally after early, mid, late, about, before "
                     "or after (e.g. 'early 2006')")
 
@@ -168,6 +176,7 @@ class Record:
     data: dict[str, Any]
     file: str
     marks: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, repr=False)
+    placeholders: tuple[tuple[str | int, ...], ...] = ()  # paths of TODO values (see is_placeholder)
 
     @property
     def name(self) -> str:

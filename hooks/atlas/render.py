@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import COLLECTIONS
-from .catalog import Catalog, TimelineEntry
+from .catalog import KIND_ORDER, Catalog, TimelineEntry
 from .chart import membership_chart
 from .cite import page_citation
 from .columns import page_url
@@ -27,11 +27,14 @@ from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
 from .history import LastChange
+from .hubs import Selection, related, timeline_slice
+from .listing import index_pages, timeline_book, timeline_pages, treaty_list_uri
 from .maps import Maps
 from .model import SINGULAR, PartialDate, Record
+from .paging import Book, Limits
 from .search import search_tags
 from .text import attr, finalize, fold, md_text
-from .timeline import timeline_filters
+from .timeline import PROVENANCE_LABELS
 
 TITLES = {
     "treaties": "Treaties and agreements",
@@ -45,8 +48,16 @@ TITLES = {
 }
 # Record pages rank above pages that merely mention a name; countries and organizations above
 # the treaties and events named after them ("Uzbekistan", "Collective Security Treaty Organization").
+# Sources rank below every record: their titles repeat the names a reader looks for ("Киргизия").
 SEARCH_BOOST = {"treaties": 3, "organizations": 5, "countries": 6, "directions": 2, "facilities": 4,
-                "events": 2, "documents": 2}
+                "events": 2, "documents": 2, "sources": 0.1}
+# A body inside an organization (its forces, its anti-terrorist structure) ranks below the
+# organization whose name it carries ("SCO" → the SCO before its RATS).
+SUB_BODY_BOOST = {"collective-force": 3, "security-body": 3}
+
+
+def search_boost(record: Record) -> float | None:
+    return SUB_BODY_BOOST.get(record.kind) or SEARCH_BOOST.get(record.collection)
 
 
 @dataclass(frozen=True)
@@ -78,8 +89,9 @@ def environment() -> Environment:
     env.filters["fold"] = fold
     env.filters["url"] = _url
     env.filters["by_collection"] = _by_collection
-    env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS)
-    env.globals.update(membership_chart_of=membership_chart, timeline_filters=timeline_filters)
+    env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS, KIND_ORDER=KIND_ORDER,
+                       PROVENANCE_LABELS=PROVENANCE_LABELS)
+    env.globals.update(membership_chart_of=membership_chart)
     env.globals.update(cite_marks=cite_marks, fact_row=fact_row, names_rows_markdown=names_rows)
     env.globals.update(front_matter_markdown=front_matter, coordinates_text=coordinates_text)
     env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
@@ -108,15 +120,18 @@ def fact_row(record: Record, label: str, field: str, value: object) -> Markup:
 
 
 def front_matter(title: object, boost: object = None, description: object = None,
-                 tags: list[str] | None = None) -> Markup:
-    """A page's YAML front matter (m.front_matter; see the comment there on the escaping)."""
+                 tags: list[str] | None = None, exclude: bool = False) -> Markup:
+    """A page's YAML front matter (m.front_matter; see the comment there on the escaping).
+    `exclude` keeps the page out of the search index (lists that only repeat other pages)."""
     text = f"---\ntitle: {_json(attr(title))}\n"
     if description:
         text += f"description: {_json(attr(description))}\n"
     if tags:
         escaped = [str(t).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") for t in tags]
         text += f"tags: {_json(escaped)}\n"
-    if boost:
+    if exclude:
+        text += "search:\n  exclude: true\n"
+    elif boost:
         text += f"search:\n  boost: {finalize(boost)}\n"
     return Markup(text + "---")
 
@@ -176,8 +191,11 @@ class Renderer:
 
     def __init__(self, catalog: Catalog, data_dir: str = "data", site_url: str = "",
                  changes: Mapping[str, LastChange] | None = None, site_name: str = "Kyrgyz Security Atlas",
-                 exported: Mapping[str, bytes] | None = None) -> None:
+                 exported: Mapping[str, bytes] | None = None, limits: Limits | None = None) -> None:
         self.catalog = catalog
+        self.limits = limits or Limits()
+        self._timeline: Book[TimelineEntry] | None = None
+        self._treaty_lists: dict[str, str] | None = None
         self.exported = exported  # the download files, when the caller has built them already
         self.data_dir = data_dir
         self.env = environment()
@@ -218,7 +236,20 @@ class Renderer:
             return self.citations(record, here)
 
         def backlinks_markdown(record: Record, backlinks: list[Record], title: str = "Referred to by") -> Markup:
-            return self.backlinks_section(backlinks, here, title)
+            return self.backlinks_section(record, backlinks, here, title)
+
+        def directions_of(record: Record) -> list[Record]:
+            return self.catalog.directions_of(record, self.limits.hub_entries)
+
+        def hub_timeline(record: Record) -> Selection[TimelineEntry]:
+            return self.hub_timeline(record)
+
+        def more_entries_markdown(record: Record, shown: int, total: int) -> Markup:
+            return self.more_entries(record, shown, total, here)
+
+        def timeline_href(year: int) -> str:
+            """The timeline page that holds `year`, at its anchor."""
+            return self.href(self.timeline.page_of(year).src_uri, here, str(year))
 
         folder = posixpath.dirname(here)
 
@@ -236,7 +267,9 @@ class Renderer:
             catalog=self.catalog, here=here, link=link, href=href, remember=remember, maps=self.maps,
             timeline_entry_markdown=timeline_entry_markdown, links_markdown=links_markdown,
             citation_line_markdown=citation_line_markdown, citations_markdown=citations_markdown,
-            backlinks_markdown=backlinks_markdown, **context
+            backlinks_markdown=backlinks_markdown, timeline_href=timeline_href, hub_timeline=hub_timeline,
+            directions_of=directions_of,
+            more_entries_markdown=more_entries_markdown, **context
         )
 
     # The fragments below are Python, not Jinja macros (m.links, m.citation_line, m.citations,
@@ -268,18 +301,55 @@ class Renderer:
                          f"**[{i}]** {self.citation_line(c, here)}{extra}\n</div>\n")
         return Markup("".join(parts))
 
-    def backlinks_section(self, backlinks: list[Record], here: str, title: str = "Referred to by") -> Markup:
+    def backlinks_section(self, target: Record, backlinks: list[Record], here: str,
+                          title: str = "Referred to by") -> Markup:
+        """The records that refer to `target`, by collection; a long group shows a selection
+        (hubs.py) and says where the rest are listed."""
         if not backlinks:
             return Markup("")
         parts = [f"## {finalize(title)} {{ #referred-to-by data-search-exclude }}\n\n"]
         for coll, group in _by_collection(backlinks):
+            chosen = related(group, self.limits.hub_records)
             parts.append(f"**{finalize(TITLES[coll])}**\n\n")
-            for r in group:
+            for r in chosen.shown:
                 when = r.main_date
                 dated = f" — {finalize(_date(when))}" if when else ""
                 parts.append(f"- {self.link(r, here)}{dated}\n")
+            if not chosen.complete:
+                parts.append(f"\n{self.more_records(target, coll, len(chosen.shown), chosen.total, here)}\n")
             parts.append("\n")
         return Markup("".join(parts))
+
+    def more_records(self, target: Record, collection: str, shown: int, total: int, here: str) -> Markup:
+        """Where the rest of a cut group of records is listed in full."""
+        text = f"The {shown} most relevant of {total} are listed"
+        if collection == "treaties" and target.id in self.treaty_lists:
+            listed = self.href(self.treaty_lists[target.id], here)
+            where = f"[all {total} treaties of {md_text(target.label)}]({listed})"
+        elif collection == "sources" or target.collection == "sources":
+            where = f"every citation in the [downloads]({self.href(DOWNLOADS_PAGE, here)}) (citations.csv)"
+        else:
+            facet = "org" if target.collection == "organizations" else "country"
+            kind = SINGULAR[collection] if SINGULAR[collection] in KIND_ORDER else ""
+            query = f"?{facet}={target.id}" + (f"&kind={kind}" if kind else "")
+            where = f"[the timeline filtered to {md_text(target.label)}]({self.href('timeline.md', here)}{query})"
+        return Markup(f'<p class="atlas-more" markdown>{text}; see {where}.</p>')
+
+    def hub_timeline(self, record: Record) -> Selection[TimelineEntry]:
+        return timeline_slice(self.catalog.timeline_of(record), self.limits.hub_entries)
+
+    def more_entries(self, record: Record, shown: int, total: int, here: str) -> Markup:
+        """Under a cut timeline slice: the whole timeline of the country or organization."""
+        if record.collection == "directions":
+            targets = [self.catalog.get(o) for o in record.data.get("organizations", [])]
+        else:
+            targets = [record]
+        links = ", ".join(
+            f"[{md_text(t.label)}]({self.href('timeline.md', here)}?"
+            f"{'org' if t.collection == 'organizations' else 'country'}={t.id})" for t in targets)
+        where = f"; see the timeline filtered to {links}" if links else ""
+        return Markup(f'<p class="atlas-more" markdown>The {shown} most relevant of {total} entries are '
+                      f"listed{where}.</p>")
 
     def timeline_entry(self, e: TimelineEntry, here: str) -> Markup:
         """One entry of a timeline, as `m.timeline_entry` shows it. Python, not a Jinja macro: a
@@ -292,7 +362,8 @@ class Renderer:
         kind = md_text(e.kind)
         return Markup(
             f'<div class="atlas-tl-entry" data-kind="{attr(e.kind)}" data-countries="{attr(" ".join(e.parties))}"'
-            f' data-orgs="{attr(" ".join(e.organizations))}" data-date="{attr(e.date.iso())}" markdown>\n'
+            f' data-orgs="{attr(" ".join(e.organizations))}" data-date="{attr(e.date.iso())}"'
+            f' data-provenance="{attr(e.provenance)}" markdown>\n'
             f'<span class="atlas-tl-date">{md_text(_date(e.date))}</span>'
             f' <span class="atlas-tl-kind atlas-kind-{kind}">{kind}</span>'
             f' **{self.link(e.record, here, e.title)}** <span class="atlas-tl-what">{md_text(e.what)}</span>'
@@ -302,27 +373,33 @@ class Renderer:
     def record_page(self, record: Record) -> Page:
         markdown = self.render(
             f"{record.collection}.md.j2", record.src_uri, record=record, data=record.data,
-            backlinks=self.catalog.backlinks_to(record), boost=SEARCH_BOOST.get(record.collection),
+            backlinks=self.catalog.backlinks_to(record),
+            boost=search_boost(record),
             cite=page_citation(record, page_url(self.site_url, record), self.changes.get(record.file), self.site_name),
         )
         return Page(record.src_uri, markdown, edit_path=f"{self.data_dir}/{record.collection}/{record.id}.yaml")
 
-    def index_page(self, collection: str) -> Page:
-        here = f"{collection}/index.md"
-        records = self.catalog.collection(collection)
-        markdown = self.render(f"index_{collection}.md.j2" if self._has(f"index_{collection}.md.j2")
-                               else "index.md.j2", here, collection=collection, records=records)
-        return Page(here, markdown, in_nav=True)
+    @property
+    def treaty_lists(self) -> dict[str, str]:
+        """Party id → the page that lists its treaties (listing.py)."""
+        if self._treaty_lists is None:
+            parties = {p for t in self.catalog.collection("treaties") for p in t.data["parties"]}
+            self._treaty_lists = {p: treaty_list_uri("party", p) for p in parties}
+        return self._treaty_lists
 
-    def timeline_page(self, entries: list[TimelineEntry]) -> Page:
-        return Page("timeline.md", self.render("timeline.md.j2", "timeline.md", entries=entries), in_nav=True)
+    @property
+    def timeline(self) -> Book[TimelineEntry]:
+        if self._timeline is None:
+            self._timeline = timeline_book(self.catalog.timeline(), self.limits.page_items)
+        return self._timeline
 
     def home_page(self) -> Page:
         return Page("index.md", self.render("home.md.j2", "index.md", counts=self.catalog.counts()), in_nav=True)
 
     def pages(self) -> list[Page]:
-        pages = [self.home_page(), self.timeline_page(self.catalog.timeline())]
-        pages += [self.index_page(c) for c in COLLECTIONS]
+        pages = [self.home_page(), *timeline_pages(self, self.timeline)]
+        for collection in COLLECTIONS:
+            pages += index_pages(self, collection, self.limits.page_items)
         pages += [self.record_page(r) for r in self.catalog.records]
         pages.append(self.editing_page())
         pages.append(self.downloads_page())
@@ -339,7 +416,7 @@ class Renderer:
         catalog = self.catalog if self.catalog.records else None
         return Page(EDITING, self.render("editing.md.j2", EDITING, **editing_context(catalog)), in_nav=True)
 
-    def _has(self, name: str) -> bool:
+    def has_template(self, name: str) -> bool:
         if self._templates is None:  # list_templates() walks the template folder: once per renderer
             self._templates = frozenset(self.env.list_templates())
         return name in self._templates

@@ -46,6 +46,7 @@ def validate(records: list[Record], texts_dir: Path | None = None,
         problems.extend(_reference_problems(record, ids, unreadable))
         problems.extend(_date_problems(record))
         problems.extend(_quote_problems(record, ids, texts_dir, read_text))
+        problems.extend(_uncited_lists(record))
     problems.extend(_membership_problems(well_formed, ids))
     problems.extend(_redirect_problems(well_formed, ids))
     problems.extend(coordinate_problems(well_formed, ids))
@@ -65,13 +66,48 @@ def _suggest(word: str, options: list[str]) -> str:
 # --- schema ---------------------------------------------------------------------------
 
 def _schema_problems(record: Record) -> Iterator[Problem]:
+    yield from _placeholder_problems(record)
     quick = quick_check(record.collection)
     if quick is None or not quick(record.data):  # jsonschema only to find and word the errors
         for error in validator(record.collection).iter_errors(record.data):
-            yield from _explain(record, error)
+            for problem in _explain(record, error):
+                if not _at_placeholder(record, problem):  # reported once, as a placeholder
+                    yield problem
     if isinstance(record.data.get("id"), str) and record.data["id"] != record.id:
         yield _problem(record, ("id",), f"the id '{record.data['id']}' does not match the file name '{record.id}.yaml'",
                        f"set 'id: {record.id}' or rename the file to '{record.data['id']}.yaml'")
+
+
+def _placeholder_problems(record: Record) -> Iterator[Problem]:
+    """Every TODO that `atlas new` wrote and the editor has not replaced: the record is not finished."""
+    for path in record.placeholders:
+        yield _problem(record, path, "placeholder left in place", f"replace TODO with {_wanted(record, path)}")
+
+
+def _wanted(record: Record, path: Path_) -> str:
+    spec = _spec_at(record.collection, path)
+    if spec is None:
+        return "the value, or remove the field"
+    about = spec.description.rstrip(".")
+    if spec.choices:
+        return f"one of: {', '.join(spec.choices)}"
+    if spec.is_date:
+        return "a date: YYYY, YYYY-MM or YYYY-MM-DD"
+    refs = spec.references or next((s.references for s in fields(record.collection)
+                                    if s.path == (*spec.path, "*") and s.references), ())
+    if refs:
+        return f"the id of a {' or '.join(SINGULAR[c] for c in refs)}"
+    return f"{'a number' if spec.type == 'number' else 'the text'}: {about}" if about else "the value"
+
+
+def _spec_at(collection: str, path: Path_) -> FieldSpec | None:
+    pattern = tuple("*" if isinstance(part, int) else part for part in path)
+    return next((s for s in fields(collection) if s.path == pattern), None)
+
+
+def _at_placeholder(record: Record, problem: Problem) -> bool:
+    shown = [format_path(path) for path in record.placeholders]
+    return any(problem.path == p or problem.path.startswith((f"{p}.", f"{p}[")) for p in shown)
 
 
 def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
@@ -102,6 +138,10 @@ def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
         yield _problem(record, path, *_pattern_message(str(value), schema))
     elif keyword in ("minimum", "maximum") and "[0-9]{4}" in schema.get("pattern", ""):
         yield _problem(record, path, f"{value} is not a year", "write a four-digit year such as 1996")
+    elif keyword in ("minimum", "maximum"):
+        side = "below the minimum" if keyword == "minimum" else "above the maximum"
+        yield _problem(record, path, f"{value} is {side} of {wanted}", schema.get("description", "").rstrip(".")
+                       or "see the Editing the Atlas page for this field")
     elif keyword == "minItems":
         yield _problem(record, path, "the list is empty", "add at least one item")
     elif keyword == "minLength":
@@ -125,6 +165,8 @@ def _type_hint(schema: dict[str, Any], got: str) -> str:
         return "write a date as YYYY, YYYY-MM or YYYY-MM-DD"
     if schema.get("type") == "array":
         return "write a list: one '- item' per line"
+    if schema.get("type") == "number":
+        return "write a number such as 42.85, without quotes"
     if schema.get("type") == "string":
         return "put the value in quotes" if got in ("boolean", "integer", "number") else "write one line of text"
     return "see the Editing the Atlas page for this field"
@@ -241,6 +283,18 @@ def _read_text(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+# Lists of states a record asserts: each must rest on a citation that says it supports them.
+CITED_LISTS = ("parties", "members", "participants", "users")
+
+
+def _uncited_lists(record: Record) -> Iterator[Problem]:
+    supported = {field for c in record.data.get("citations", []) for field in c.get("supports", ())}
+    for key in CITED_LISTS:
+        if record.data.get(key) and key not in supported:
+            yield _problem(record, (key,), f"no citation supports '{key}'",
+                           f"cite a passage that names them, with 'supports: [{key}]'")
 
 
 # --- rules between records ------------------------------------------------------------

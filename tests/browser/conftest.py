@@ -61,7 +61,7 @@ globals().update({
 })
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -76,9 +76,9 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
+def serve(directory: Path, handler_class: type[QuietHandler] | None = None) -> Iterator[str]:
     """Serve `directory` over HTTP on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class or QuietHandler, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -101,6 +101,13 @@ def site_url(built_site: Path) -> Iterator[str]:
 def timeline_url(timeline_site: Path) -> Iterator[str]:
     """tests/fixtures/timeline, served for the whole session."""
     with serve(timeline_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def paged_url(paged_site: Path) -> Iterator[str]:
+    """tests/fixtures/timeline built with tiny paging limits, served for the whole session."""
+    with serve(paged_site) as url:
         yield url
 
 

@@ -6,25 +6,41 @@ axe-core comes bundled with axe-playwright-python, so this runs offline.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
 
-PAGES = {
-    "home": "",
-    "treaty": "treaties/kg-ru-friendship-1992/",
-    "organization": "organizations/csto/",
-    "country": "countries/kyrgyzstan/",
-    "timeline": "timeline/",
-    "treaty finder": "treaties/",
-    "membership chart": "organizations/",
-}
+COLLECTIONS_DIRS = ("treaties", "organizations", "countries", "directions", "facilities", "events", "documents",
+                    "sources")
 BLOCKING = ("serious", "critical")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
 SHOWN_ENTRIES = "() => [...document.querySelectorAll('.atlas-tl-entry')].filter(e => e.offsetParent !== null).length"
 SHOWN_ROWS = "() => [...document.querySelectorAll('#atlas-treaty-table tbody tr')].map(r => r.cells[0].innerText)"
+
+
+def pages_to_check() -> dict[str, str]:
+    """Every kind of page: home, each index, one record of each collection, the timeline (whole and
+    filtered), the editing and downloads pages, and the 404 page. Records are the first of each
+    collection in the data, so a new collection is checked without touching this list."""
+    from atlas.load import load_data  # the repository's data, as the built site shows it
+
+    records = load_data(ROOT / "data", ROOT).records
+    pages = {"home": "", "timeline": "timeline/", "timeline filtered": "timeline/?kind=treaty&country=kyrgyzstan",
+             "editing": "editing/", "downloads": "downloads/", "404": "404.html"}
+    for collection in COLLECTIONS_DIRS:
+        pages[f"{collection} index"] = f"{collection}/"
+        first = min((r.id for r in records if r.collection == collection), default=None)
+        assert first is not None, f"no record of {collection} to check"
+        pages[f"{collection} record"] = f"{collection}/{first}/"
+    return pages
+
+
+PAGES = pages_to_check()
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +56,27 @@ def violations(axe: Axe, page: Any) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_no_serious_accessibility_violations(page: Any, site_url: str, axe: Axe, name: str, scheme: str) -> None:
+def test_no_serious_accessibility_violations(page: Any, site_url: str, axe: Axe, name: str, scheme: str,
+                                             viewport: str) -> None:
+    page.set_viewport_size(VIEWPORTS[viewport])
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + PAGES[name])
     page.wait_for_load_state("networkidle")
+    assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_dialog_with_results_has_no_serious_violations(page: Any, site_url: str, axe: Axe, scheme: str,
+                                                              viewport: str) -> None:
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + "treaties/?q=friend")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert page.locator(".md-search-result__meta").is_visible()
     assert violations(axe, page) == []
 
 

@@ -62,7 +62,8 @@ TREATY_FINDER = [
     ("ETERNAL friend", "kg-uz-eternal-friendship-1996", ETERNAL),
     ("Kazakh–Kyrgyz–Uzbek", "kz-kg-uz-eternal-friendship-1997", ()),
     ("csto", "csto-charter-2002", ()),
-    ("ОДКБ", "collective-security-treaty-1992", ("csto-charter-2002",)),  # through their organization
+    # The CRRF agreement has ОДКБ in its own Russian name; the others match through their organization.
+    ("ОДКБ", "crrf-agreement-2009", ("collective-security-treaty-1992", "csto-charter-2002")),
     ("EurAsEC", "eurasec-treaty-2000", ()),
     ("еврАзЭС", "eurasec-treaty-2000", ()),
     ("SCO", "sco-founding-declaration-2001", ()),

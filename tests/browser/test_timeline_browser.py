@@ -97,7 +97,7 @@ def test_organization_filter(page: Any, timeline_url: str, catalog: Catalog) -> 
 
 def test_filters_combine(page: Any, timeline_url: str, catalog: Catalog) -> None:
     open_timeline(page, timeline_url)
-    for kind in ("organization", "membership", "document"):
+    for kind in ("organization", "facility", "membership", "document"):
         page.get_by_role("checkbox", name=kind).uncheck()
     page.locator("select[name=country]").select_option("alphaland")
     page.locator("select[name=org]").select_option("north-pact")
@@ -138,7 +138,7 @@ def test_filters_by_keyboard_alone(page: Any, timeline_url: str, catalog: Catalo
     open_timeline(page, timeline_url)
     first = page.get_by_role("checkbox", name="organization")
     first.focus()
-    for _ in range(3):  # to "event"
+    for _ in range(4):  # past treaty, facility and membership to "event"
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.value") == "event"
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
@@ -150,8 +150,11 @@ def test_filters_by_keyboard_alone(page: Any, timeline_url: str, catalog: Catalo
     page.keyboard.press("ArrowDown")  # first country: Alphaland
     want = expected(catalog, lambda e: e.kind != "event" and "alphaland" in e.parties)
     assert page.evaluate(VISIBLE) == want
-    assert query(page) == {"kind": ["organization", "treaty", "membership", "document"], "country": ["alphaland"]}
-    page.keyboard.press("Tab")
+    assert query(page) == {"kind": ["organization", "treaty", "facility", "membership", "document"],
+                           "country": ["alphaland"]}
+    page.keyboard.press("Tab")  # the organization
+    page.keyboard.press("Tab")  # the evidence
+    assert page.evaluate("document.activeElement.name") == "provenance"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.type") == "reset"
     page.keyboard.press("Enter")
