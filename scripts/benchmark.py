@@ -16,10 +16,16 @@ data check, and the `mkdocs build --strict` that must fail on it.
 Times are CPU seconds (user + system) of the process doing the work: on a busy machine
 they stay put where wall-clock times do not. Wall-clock times are printed beside them.
 
+Maps: it measures the HTML each map adds to its page (the home page's regional map, the
+countries index's world map, the small map of each record page), and builds the Atlas once
+more in-process with the maps' entry points timed: their CPU time against the whole build's is
+the maps' share (a difference of two builds drowns in the noise of a busy machine).
+
 Goals: ratio ≤ 1.10 at 5,000 treaties; 5,000 treaties build in at most 11× the time of
 500; checking 5,000 records takes under 2 s (the check of the largest set, per 5,000
 of its records: 5,000 treaties come with about 8,500 records in all); a billion laughs is
-refused by the data check in under 2 s, and fails the build in under 60 s.
+refused by the data check in under 2 s, and fails the build in under 60 s; a map adds at most
+150 KB to a page (a small map a few KB: at most 3 KB); building the maps adds at most 5 %.
 """
 
 from __future__ import annotations
@@ -47,6 +53,35 @@ GOAL_RATIO, GOAL_SCALING, GOAL_CHECK_S = 1.10, 11.0, 2.0
 GOAL_REFUSE_CHECK_S, GOAL_REFUSE_BUILD_S = 2.0, 60.0
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 LAUGHS = "anchors and aliases (&name, *name) are not allowed in records"
+GOAL_MAP_KB, GOAL_SMALL_MAP_KB, GOAL_MAP_SHARE = 150.0, 3.0, 0.05
+# The build in-process, with the maps' entry points timed: what drawing every map costs.
+MAP_TIME = """
+import sys, time
+from pathlib import Path
+project = Path(sys.argv[1])
+sys.path.insert(0, str(project / "hooks"))  # the hooks then use this very package (atlas_hooks.py)
+from atlas.maps.facade import Maps
+spent = [0.0]
+def timed(method):
+    def wrapper(*args, **kwargs):
+        start = time.process_time()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - start
+    return wrapper
+for name in ("regional", "partners", "record", "assets"):
+    setattr(Maps, name, timed(getattr(Maps, name)))
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(str(project / "mkdocs.yml"), site_dir=sys.argv[2])
+config.plugins.on_startup(command="build", dirty=False)
+start = time.process_time()
+build(config)
+print(spent[0], time.process_time() - start)
+"""
+MAP_PARTS = re.compile(r'<figure class="atlas-map[ "].*?</figure>|<details class="atlas-map-text".*?</details>'
+                       r'|<form class="atlas-map-layers".*?</form>', re.S)
 CHECK = """
 import sys, time
 from pathlib import Path
@@ -102,6 +137,18 @@ class Time:
         return f"{self.cpu:.2f} ({self.wall:.2f})"
 
 
+@dataclass(frozen=True)
+class MapFigures:
+    """Bytes of HTML the maps add: the home page's, the countries index's, the record pages' small maps."""
+
+    home: int
+    countries: int
+    small_pages: int
+    small_mean: float
+    small_max: int
+    assets: int
+
+
 @dataclass
 class Result:
     treaties: int
@@ -111,10 +158,17 @@ class Result:
     check: Time
     search_index: int
     timeline: int
+    maps: MapFigures
+    map_cpu: float  # CPU seconds in the maps' code, in an in-process build
+    build_cpu: float  # CPU seconds of that whole build
 
     @property
     def ratio(self) -> float:
         return self.atlas.cpu / self.plain.cpu
+
+    @property
+    def map_share(self) -> float:
+        return self.map_cpu / self.build_cpu
 
 
 def copy_project(dest: Path, with_hooks: bool) -> None:
@@ -201,9 +255,24 @@ def measure(treaties: int, work: Path, repeat: int) -> Result:
     plain_time = timed_build(plain, repeat)
 
     site = atlas / "site"
+    timed = run(PY, "-c", MAP_TIME, atlas, work / f"timed-site-{treaties}", cwd=atlas)
+    if timed.returncode != 0:
+        sys.exit(f"the timed build failed:\n{timed.stderr[-4000:]}")
+    map_cpu, build_cpu = (float(x) for x in timed.stdout.split()[-2:])
     return Result(treaties, sum(counts.values()), atlas_time, plain_time, check,
                   (site / "search" / "search_index.json").stat().st_size,
-                  (site / "timeline" / "index.html").stat().st_size)
+                  (site / "timeline" / "index.html").stat().st_size, map_figures(site), map_cpu, build_cpu)
+
+
+def map_figures(site: Path) -> MapFigures:
+    def added(page: Path) -> int:
+        return sum(len(m.group().encode("utf-8")) for m in MAP_PARTS.finditer(page.read_text(encoding="utf-8")))
+
+    small = [size for folder in ("countries", "facilities", "events", "organizations")
+             for page in (site / folder).glob("*/index.html") if (size := added(page))]
+    assets = sum(p.stat().st_size for p in (site / "assets" / "maps").glob("*.svg"))
+    return MapFigures(added(site / "index.html"), added(site / "countries" / "index.html"), len(small),
+                      sum(small) / len(small) if small else 0.0, max(small, default=0), assets)
 
 
 def measure_refusal(work: Path, repeat: int) -> tuple[Time, Time]:
@@ -228,6 +297,14 @@ def report(results: list[Result]) -> bool:
     for r in results:
         print(f"{r.treaties:>8,} {r.records:>8,} {r.atlas!s:>16} {r.plain!s:>16} {r.ratio:>6.2f} "
               f"{r.check!s:>14} {_mb(r.search_index):>13} {_mb(r.timeline):>14}")
+    print("\nMaps: HTML added to a page (KB); CPU seconds in the maps' code and in the whole (in-process) build")
+    print(f"{'treaties':>8} {'home':>7} {'countries':>10} {'small maps':>11} {'mean':>6} {'max':>6} {'base files':>11}"
+          f" {'maps':>6} {'build':>7} {'share':>6}")
+    for r in results:
+        m = r.maps
+        print(f"{r.treaties:>8,} {m.home / 1000:>7.1f} {m.countries / 1000:>10.1f} {m.small_pages:>11,}"
+              f" {m.small_mean / 1000:>6.2f} {m.small_max / 1000:>6.2f} {m.assets / 1000:>11.1f}"
+              f" {r.map_cpu:>6.2f} {r.build_cpu:>7.2f} {r.map_share:>6.1%}")
     ok = True
     big = max(results, key=lambda r: r.treaties)
     small = min(results, key=lambda r: r.treaties)
@@ -237,6 +314,11 @@ def report(results: list[Result]) -> bool:
     if big is not small:
         ok &= _goal(f"Atlas build {big.treaties:,} vs {small.treaties:,} treaties",
                     big.atlas.cpu / small.atlas.cpu, GOAL_SCALING)
+    for r in results:
+        ok &= _goal(f"largest map at {r.treaties:,} treaties (KB)", max(r.maps.home, r.maps.countries) / 1000,
+                    GOAL_MAP_KB)
+        ok &= _goal(f"largest small map at {r.treaties:,} treaties (KB)", r.maps.small_max / 1000, GOAL_SMALL_MAP_KB)
+    ok &= _goal(f"maps' share of the build at {big.treaties:,} treaties", big.map_share, GOAL_MAP_SHARE)
     return ok
 
 

@@ -8,6 +8,11 @@ treaties, roughly as in the real data: a country per 10 treaties, an organizatio
 25, an event per 2, a document per 20, a direction per 100; one source with a text
 file that every citation quotes, so quote checking runs as it does for real records.
 The output is deterministic (seeded), so timings compare between runs.
+
+Places: synthetic countries take ISO codes AA, AB, …, and many are real codes, so they get a real
+outline on the maps. Every other event happens in its first participant and, where that code has
+an outline, at a point inside it (the outline's label point, which `atlas check` accepts); a
+facility per 100 treaties stands in such a country too.
 """
 
 from __future__ import annotations
@@ -18,6 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+try:  # the outlines, to place events inside their countries (the benchmark runs in the venv)
+    from atlas.geo.extract import MAP_FILES, load
+except ImportError:  # pragma: no cover - synth.py alone, without the package: no coordinates
+    MAP_FILES, load = (), None
 
 SOURCE_ID = "synthetic-source"
 TEXT_FILE = "synthetic.txt"
@@ -37,6 +47,7 @@ def sizes(treaties: int) -> dict[str, int]:
         "events": max(5, treaties // 2),
         "documents": max(2, treaties // 20),
         "directions": max(3, treaties // 100),
+        "facilities": max(2, treaties // 100),
         "sources": 1,
     }
 
@@ -85,12 +96,28 @@ def write_dataset(data_dir: Path, treaties: int) -> dict[str, int]:
         if i % 5 == 0 and i:
             record["relations"] = [{"type": "related", "target": treaty_ids[rng.randrange(i)]}]
         _write(data_dir, "treaties", tid, record)
+    places = _places(countries)
     for i in range(n["events"]):
-        _write(data_dir, "events", f"event-{i}", {
+        participants = rng.sample(countries, k=2)
+        event: dict[str, Any] = {
             "id": f"event-{i}", "name": f"Event {i}", "kind": EVENT_KINDS[i % len(EVENT_KINDS)],
             "date": _date(rng, rng.randint(1991, 2024)), "place": f"City {i % 50}",
-            "participants": [*rng.sample(countries, k=2), rng.choice(organizations)],
-            "summary": f"Synthetic event number {i}.", "citations": _citations(rng),
+            "participants": [*participants, rng.choice(organizations)],
+        }
+        if i % 2 == 0 and participants[0] in places:
+            event["country"] = participants[0]
+            event["coordinates"] = places[participants[0]]
+        _write(data_dir, "events", f"event-{i}", {
+            **event, "summary": f"Synthetic event number {i}.", "citations": _citations(rng),
+        })
+    hosts = sorted(places)
+    for i in range(n["facilities"] if hosts else 0):
+        host = hosts[i % len(hosts)]
+        _write(data_dir, "facilities", f"facility-{i}", {
+            "id": f"facility-{i}", "name": f"Facility {i}", "kind": "military-base", "host": host,
+            "users": [rng.choice(countries)], "place": f"Town {i}", "coordinates": places[host],
+            "opened": str(rng.randint(1991, 2020)), "status": "active",
+            "summary": f"Synthetic facility number {i}.", "citations": _citations(rng),
         })
     for i in range(n["documents"]):
         _write(data_dir, "documents", f"document-{i}", {
@@ -112,6 +139,19 @@ def _write(data_dir: Path, collection: str, record_id: str, data: dict[str, Any]
     folder.mkdir(parents=True, exist_ok=True)
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
     (folder / f"{record_id}.yaml").write_text(text, encoding="utf-8")
+
+
+def _places(countries: list[str]) -> dict[str, dict[str, float]]:
+    """Country id → a point inside its outline, for the countries whose synthetic code is drawn."""
+    if load is None:
+        return {}
+    labels = {o.iso: o.label for name in MAP_FILES for o in load(name).outlines if o.iso and o.label}
+    out = {}
+    for i, cid in enumerate(countries):
+        label = labels.get(_iso(i))
+        if label:
+            out[cid] = {"lat": label[1], "lon": label[0]}
+    return out
 
 
 def _iso(i: int) -> str:

@@ -90,3 +90,9 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def export_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/export: the valid set plus a renamed record (redirect_from) and a hostile one."""
     return built(tmp_path_factory, "export", FIXTURES / "export" / "data")
+
+
+@pytest.fixture(scope="session")
+def maps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/maps: real countries, facilities and events at real places (see test_maps.py)."""
+    return built(tmp_path_factory, "maps", FIXTURES / "maps" / "data")

@@ -136,7 +136,7 @@ def test_an_edited_record_is_served(server: Server) -> None:
 def test_a_data_error_shows_the_problems_and_the_fix_brings_the_site_back(server: Server) -> None:
     page = "treaties/test-friendship-1992/"
     server.edit(TREATY, 'signed: "1992-06-10"', 'signed: "1992-13-10"')
-    server.edit(COUNTRY, "iso: TL", "iso: TL\ncapital: Testville")
+    server.edit(COUNTRY, "iso: XT", "iso: XT\ncapital: Testville")
     signed = line_of(server.project / TREATY, "signed:")
     capital = line_of(server.project / COUNTRY, "capital:")
 

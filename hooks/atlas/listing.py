@@ -77,7 +77,7 @@ def index_plans(renderer: Renderer, collection: str, limit: int) -> list[Plan]:
         context = dict(collection=collection, records=records, page=page, book=book, previous=previous,
                        following=following)
         inputs = ("index", _shown(page.items, lambda r: r), tuple(p.src_uri for p in book.pages),
-                  _around(previous, following))
+                  _around(previous, following), _partners(renderer) if collection == "countries" else ())
         out.append(Plan(page.src_uri, renderer.later(template, page.src_uri, context),
                         in_nav=page.src_uri == f"{collection}/index.md", inputs=inputs))
     return out
@@ -129,6 +129,15 @@ def _shown(items: Iterable[T], record: Callable[[T], Record]) -> tuple[int, ...]
     """The records a page shows, by object: an unchanged record is the same object from one
     build of the live preview to the next (see atlas.preview.session)."""
     return tuple(id(record(item)) for item in items)
+
+
+def _partners(renderer: Renderer) -> tuple[tuple[str, int], ...]:
+    """How many treaties each party has: the countries index's world map shades by it."""
+    counts: dict[str, int] = defaultdict(int)
+    for treaty in renderer.catalog.collection("treaties"):
+        for party in treaty.data["parties"]:
+            counts[party] += 1
+    return tuple(sorted(counts.items()))
 
 
 def _entry_shown(e: TimelineEntry) -> tuple[object, ...]:

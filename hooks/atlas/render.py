@@ -29,6 +29,7 @@ from .finder import organization_rows, treaty_finder
 from .history import LastChange
 from .hubs import Selection, related, timeline_slice
 from .listing import index_plans, timeline_book, timeline_plans, treaty_list_uri
+from .maps import Maps
 from .model import SINGULAR, PartialDate, Record
 from .paging import Book, Limits
 from .search import search_tags
@@ -224,6 +225,7 @@ class Renderer:
         self.site_url = site_url  # the published address, for citations
         self.changes = changes or {}  # data file → its last change (history.py)
         self.site_name = site_name
+        self.maps = Maps(catalog)  # the maps of this build: each base projected once, on first use
         # Fragments that render alike on every page of a folder (see `remember` in render()).
         self._fragments: dict[tuple[int, str], tuple[object, Markup]] = {}
         self._templates: frozenset[str] | None = None
@@ -285,7 +287,7 @@ class Renderer:
             return cached[1]
 
         return self.env.get_template(template).render(
-            catalog=self.catalog, here=here, link=link, href=href, remember=remember,
+            catalog=self.catalog, here=here, link=link, href=href, remember=remember, maps=self.maps,
             timeline_entry_markdown=timeline_entry_markdown, links_markdown=links_markdown,
             citation_line_markdown=citation_line_markdown, citations_markdown=citations_markdown,
             backlinks_markdown=backlinks_markdown, timeline_href=timeline_href, hub_timeline=hub_timeline,

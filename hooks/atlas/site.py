@@ -79,6 +79,7 @@ class SiteBuild:
                             exported=self.static, limits=s.limits,
                             bytecode_cache=self.session.templates if self.session else None)
         plans = renderer.plans()
+        self.static.update(renderer.maps.assets())  # the base maps the small maps draw
         if self.session is None:
             return [SitePage(p.src_uri, p.make(), p.edit_path, p.in_nav) for p in plans]
         return [SitePage(p.src_uri, text, p.edit_path, p.in_nav, fresh)

@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema import ValidationError
 
+from .geo.check import coordinate_problems
 from .model import DATE_FORMAT_HINT, SINGULAR, DateError, PartialDate, Record
 from .problems import Problem, format_path
 from .quickcheck import quick_check
@@ -59,6 +60,7 @@ def validate(records: list[Record], texts_dir: Path | None = None,
         problems.extend(_quote_problems(record, ids, texts_dir, read_text))
     problems.extend(_membership_problems(well_formed, ids))
     problems.extend(_redirect_problems(well_formed, ids))
+    problems.extend(coordinate_problems(well_formed, ids))
     return sorted(set(problems))
 
 

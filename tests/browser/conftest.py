@@ -119,6 +119,13 @@ def export_url(export_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def maps_url(maps_site: Path) -> Iterator[str]:
+    """tests/fixtures/maps (real countries and places), served for the whole session."""
+    with serve(maps_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} is missing; `python3 scripts/dev.py test` installs it"

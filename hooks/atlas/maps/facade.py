@@ -1,0 +1,67 @@
+"""`Maps`: every map of one build, from one catalog. The bases are projected on first use and
+kept for the build, so each map's geometry is computed once, however many pages show it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+from ..model import Record
+from .assets import asset_path, base_svg
+from .bases import Base, region_base, world_base
+from .partners import PartnersMap, partners_map
+from .places import HOME_ISO, Pin, countries_by_iso, current_members, pins, treaty_partners
+from .record_maps import RecordMaps
+from .regional import RegionalMap, regional_map
+
+
+class Maps:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    @cached_property
+    def region(self) -> Base:
+        return region_base()
+
+    @cached_property
+    def world(self) -> Base:
+        return world_base()
+
+    @cached_property
+    def atlas(self) -> dict[str, Record]:
+        """The Atlas's countries by ISO code."""
+        return countries_by_iso(self.catalog)
+
+    @cached_property
+    def pins(self) -> list[Pin]:
+        return pins(self.catalog)
+
+    @cached_property
+    def _records(self) -> RecordMaps:
+        return RecordMaps(self.catalog, self.region, self.world)
+
+    def regional(self, here: str) -> RegionalMap:
+        organizations = [(org, current_members(org)) for org in self.catalog.collection("organizations")]
+        return regional_map(self.region, here, self.atlas, self.pins, organizations)
+
+    def partners(self, here: str) -> PartnersMap | None:
+        """The world map of Kyrgyzstan's treaty partners, or None without a country coded KG."""
+        home = self.atlas.get(HOME_ISO)
+        if home is None:
+            return None
+        counts = treaty_partners(self.catalog, home)
+        return partners_map(self.world, here, home, counts, self.atlas, self.catalog.by_id)
+
+    def record(self, record: Record, here: str) -> Markup:
+        """The small map of a record page, or nothing for a record with no place on a map."""
+        return self._records.of(record, here)
+
+    def assets(self) -> dict[str, bytes]:
+        """The shared base files the record pages' small maps draw on, by their path in the site.
+        They follow from the catalog, not from the pages rendered (the live preview renders only
+        some): every small map is drawn once here to learn which bases are used."""
+        for record in self.catalog.records:
+            self._records.of(record, record.src_uri)
+        return {asset_path(base): base_svg(base) for base in self._records.used}
