@@ -143,7 +143,9 @@ def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
     if keyword == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
-            hint = _suggest(key, allowed) or f"allowed fields: {', '.join(allowed)}"
+            plain = [a for a in allowed if not a.endswith("_ru")]  # Russian versions: said once
+            also = "; each text field has a Russian version, <field>_ru" if len(plain) < len(allowed) else ""
+            hint = _suggest(key, allowed) or f"allowed fields: {', '.join(plain)}{also}"
             yield _problem(record, (*path, key), f"unknown field '{key}'", hint)
     elif keyword == "required":
         missing = [k for k in wanted if k not in value]
