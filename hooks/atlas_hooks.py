@@ -170,6 +170,11 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
     return markdown
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Each page without the templates' indentation (atlas.minify): a sixth lighter."""
+    return _Build.atlas.minify.html(output) if _Build.atlas is not None else output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Under `serve`: the preview's search index and stale files (atlas.preview), and the problems
     page at unknown addresses too (the server answers them with 404.html)."""
@@ -216,7 +221,7 @@ def _import_package(fresh: bool) -> SimpleNamespace:
         importlib.invalidate_caches()
     sys.path.insert(0, str(HOOKS_DIR))
     try:
-        names = ("problems", "preview", "site")
+        names = ("problems", "preview", "site", "minify")
         modules: dict[str, ModuleType] = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(HOOKS_DIR))

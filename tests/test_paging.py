@@ -158,7 +158,7 @@ def test_the_treaty_index_is_paged_in_date_order(paged_site: Path, catalog: Cata
     assert walk_list(paged_site, "treaties/") == [t.name for t in treaties]
 
 
-def test_treaty_lists_by_party_and_decade_hold_exactly_their_treaties(paged_site: Path, catalog: Catalog) -> None:
+def test_treaty_lists_by_party_hold_exactly_their_treaties(paged_site: Path, catalog: Catalog) -> None:
     treaties = catalog.collection("treaties")
     parties = Counter(p for t in treaties for p in t.data["parties"])
     index = soup(paged_site, "treaties")
@@ -167,16 +167,13 @@ def test_treaty_lists_by_party_and_decade_hold_exactly_their_treaties(paged_site
     for party in parties:
         names = walk_list(paged_site, f"treaties/party/{party}/")
         assert sorted(names) == sorted(t.name for t in treaties if party in t.data["parties"])
-    for decade in {t.date("signed").year // 10 * 10 for t in treaties}:  # type: ignore[union-attr]
-        names = walk_list(paged_site, f"treaties/decade/{decade}s/")
-        assert sorted(names) == sorted(t.name for t in treaties if t.date("signed").year // 10 * 10 == decade)  # type: ignore[union-attr]
 
 
 def test_lists_by_party_stay_out_of_search(paged_site: Path) -> None:
     index = json.loads((paged_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     assert "treaties/" in locations
-    assert not any(loc.startswith(("treaties/party/", "treaties/decade/", "treaties/signed/")) for loc in locations)
+    assert not any(loc.startswith(("treaties/party/", "treaties/signed/")) for loc in locations)
 
 
 def test_other_indexes_are_paged_too(paged_site: Path, catalog: Catalog) -> None:

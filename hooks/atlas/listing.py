@@ -1,5 +1,6 @@
-"""The list pages: the timeline, each collection's index, and the treaty lists by party and
-by decade that stand in for the finder's filters when JavaScript is off.
+"""The list pages: the timeline, each collection's index, and the treaty lists by party that
+stand in for the finder's party filter when JavaScript is off (its decade filter has the
+index's own pages by period).
 
 What goes on which page comes from paging.py (pages by period); the scripts filter over all
 of the data through the feeds (feeds.py), so a page never holds more than its period.
@@ -59,7 +60,7 @@ def timeline_plans(renderer: Renderer, book: Book[TimelineEntry]) -> list[Plan]:
 
 def index_plans(renderer: Renderer, collection: str, limit: int) -> list[Plan]:
     """A collection's index: dated collections by date, paged by period; the treaty index
-    carries the finder and the lists by party and by decade."""
+    carries the finder and the lists by party."""
     from .render import Plan
 
     if collection == "treaties":
@@ -84,16 +85,14 @@ def index_plans(renderer: Renderer, collection: str, limit: int) -> list[Plan]:
 
 
 def treaty_plans(renderer: Renderer, limit: int) -> list[Plan]:
-    """The treaty index (with the finder) and the lists by party and by decade, by period."""
+    """The treaty index (with the finder) and the lists by party, by period."""
     from .render import Plan
 
     finder = treaty_finder(renderer.catalog, renderer.catalog.collection("treaties"))
     by_party: dict[str, list[TreatyRow]] = defaultdict(list)
-    by_decade: dict[int, list[TreatyRow]] = defaultdict(list)
     for row in finder.rows:
         for party in row.parties:
             by_party[party.id].append(row)
-        by_decade[row.decade].append(row)
 
     def year(row: TreatyRow) -> int:
         return row.signed.year
@@ -104,10 +103,6 @@ def treaty_plans(renderer: Renderer, limit: int) -> list[Plan]:
         uri = treaty_list_uri("party", party_id)
         lists.append((f"Treaties of {party.name}",
                       f"Every treaty in the Atlas to which {party.name} is a party, oldest first.",
-                      paged(rows, year, uri, posixpath.dirname(uri), limit), False))
-    for decade, rows in sorted(by_decade.items()):
-        uri = treaty_list_uri("decade", f"{decade}s")
-        lists.append((f"Treaties of the {decade}s", f"Every treaty in the Atlas signed in the {decade}s, oldest first.",
                       paged(rows, year, uri, posixpath.dirname(uri), limit), False))
     out = []
     for title, intro, book, is_index in lists:
@@ -158,8 +153,8 @@ def _around(previous: Period[Any] | None, following: Period[Any] | None) -> tupl
 
 
 def treaty_list_uri(facet: str, value: str) -> str:
-    """treaties/party/kyrgyzstan/index.md, treaties/decade/1990s/index.md: a list the finder's
-    filter stands for without JavaScript."""
+    """treaties/party/kyrgyzstan/index.md: a list the finder's party filter stands for without
+    JavaScript."""
     return f"treaties/{facet}/{value}/index.md"
 
 
