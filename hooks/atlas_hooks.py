@@ -170,6 +170,11 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
     return markdown
 
 
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    """The long lists, rendered as HTML beside the Markdown (atlas.slots), put in their places."""
+    return _Build.atlas.slots.fill(html) if _Build.atlas is not None else html
+
+
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     """Each page without the templates' indentation (atlas.minify): a sixth lighter."""
     return _Build.atlas.minify.html(output) if _Build.atlas is not None else output
@@ -221,7 +226,7 @@ def _import_package(fresh: bool) -> SimpleNamespace:
         importlib.invalidate_caches()
     sys.path.insert(0, str(HOOKS_DIR))
     try:
-        names = ("problems", "preview", "site", "minify")
+        names = ("problems", "preview", "site", "minify", "slots")
         modules: dict[str, ModuleType] = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(HOOKS_DIR))

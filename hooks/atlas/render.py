@@ -26,6 +26,7 @@ from .columns import page_url
 from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
+from .fragments import Fragments
 from .history import LastChange
 from .hubs import Selection, related, timeline_slice
 from .listing import index_plans, timeline_book, timeline_plans, treaty_list_uri
@@ -33,6 +34,7 @@ from .maps import Maps
 from .model import SINGULAR, PartialDate, Record
 from .paging import Book, Limits
 from .search import search_tags
+from .slots import slot
 from .text import attr, finalize, fold, md_text
 from .timeline import PROVENANCE_LABELS
 
@@ -225,6 +227,7 @@ class Renderer:
         self.site_url = site_url  # the published address, for citations
         self.changes = changes or {}  # data file → its last change (history.py)
         self.site_name = site_name
+        self.fragments = Fragments(catalog)  # the long lists as HTML (slots.py)
         self.maps = Maps(catalog)  # the maps of this build: each base projected once, on first use
         # Fragments that render alike on every page of a folder (see `remember` in render()).
         self._fragments: dict[tuple[int, str], tuple[object, Markup]] = {}
@@ -245,9 +248,6 @@ class Renderer:
 
         def href(src_uri: str, anchor: str = "") -> str:
             return self.href(src_uri, here, anchor)
-
-        def timeline_entry_markdown(entry: TimelineEntry) -> Markup:
-            return self.timeline_entry(entry, here)
 
         def links_markdown(ids: list[str]) -> Markup:
             return self.links(ids, here)
@@ -270,6 +270,16 @@ class Renderer:
         def more_entries_markdown(record: Record, shown: int, total: int) -> Markup:
             return self.more_entries(record, shown, total, here)
 
+        def entries_html(entries: list[TimelineEntry], slice_: bool = False) -> Markup:
+            """Timeline entries as a slot of HTML: a year's on the timeline, or a page's slice."""
+            if slice_:
+                inner = "\n".join(self.fragments.timeline_entry(e, here) for e in entries)
+                return slot(f'<div class="atlas-timeline atlas-timeline--slice">\n{inner}\n</div>')
+            return slot(self.fragments.timeline_entries(entries, here))
+
+        def table_html(kind: str, items: list[Any], **extra: Any) -> Markup:
+            return slot(self.fragments.table(kind, items, here, **extra))
+
         def timeline_href(year: int) -> str:
             """The timeline page that holds `year`, at its anchor."""
             return self.href(self.timeline.page_of(year).src_uri, here, str(year))
@@ -288,10 +298,10 @@ class Renderer:
 
         return self.env.get_template(template).render(
             catalog=self.catalog, here=here, link=link, href=href, remember=remember, maps=self.maps,
-            timeline_entry_markdown=timeline_entry_markdown, links_markdown=links_markdown,
+links_markdown=links_markdown,
             citation_line_markdown=citation_line_markdown, citations_markdown=citations_markdown,
             backlinks_markdown=backlinks_markdown, timeline_href=timeline_href, hub_timeline=hub_timeline,
-            directions_of=directions_of,
+            directions_of=directions_of, entries_html=entries_html, table_html=table_html,
             more_entries_markdown=more_entries_markdown, **context
         )
 
@@ -373,25 +383,6 @@ class Renderer:
         where = f"; see the timeline filtered to {links}" if links else ""
         return Markup(f'<p class="atlas-more" markdown>The {shown} most relevant of {total} entries are '
                       f"listed{where}.</p>")
-
-    def timeline_entry(self, e: TimelineEntry, here: str) -> Markup:
-        """One entry of a timeline, as `m.timeline_entry` shows it. Python, not a Jinja macro: a
-        macro call costs more than this whole function. Every text goes through the escaping of
-        the templates (attr for attributes, md_text for Markdown)."""
-        parties = ""
-        if e.parties:
-            links = ", ".join(self.link(p, here) for p in e.parties)
-            parties = f'<br><span class="atlas-tl-parties">{links}</span>'
-        kind = md_text(e.kind)
-        return Markup(
-            f'<div class="atlas-tl-entry" data-kind="{attr(e.kind)}" data-countries="{attr(" ".join(e.parties))}"'
-            f' data-orgs="{attr(" ".join(e.organizations))}" data-date="{attr(e.date.iso())}"'
-            f' data-provenance="{attr(e.provenance)}" markdown>\n'
-            f'<span class="atlas-tl-date">{md_text(_date(e.date))}</span>'
-            f' <span class="atlas-tl-kind atlas-kind-{kind}">{kind}</span>'
-            f' **{self.link(e.record, here, e.title)}** <span class="atlas-tl-what">{md_text(e.what)}</span>'
-            f'{parties}<br>\n<span class="atlas-tl-summary">{md_text(e.summary)}</span>\n</div>'
-        )
 
     def later(self, template: str, here: str, context: dict[str, Any]) -> Callable[[], str]:
         """`render(template, here, **context)`, to be called when the page is wanted."""
