@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 HOOKS_DIR = Path(__file__).resolve().parent
@@ -55,6 +56,7 @@ class _Build:
     pages: list[tuple[str, bool]] = []  # each page's URL, in order, and whether this build rendered it
     outputs: set[str] = set()  # every file this build writes, relative to site_dir
     failure: str | None = None  # a traceback of the package (serve only): every page shows it
+    english: dict[str, Any] = {}  # the configuration's site name and copyright (the English edition's)
 
 
 class _PreviewFile(File):
@@ -161,6 +163,26 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Remember the English site name and copyright: pages of the Russian edition show theirs."""
+    _Build.english = {"site_name": config.site_name, "copyright": config.copyright}
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """A page of the Russian edition (under ru/) gets the Russian site name, copyright and
+    navigation, the same items in Russian; Material renders each page right after this."""
+    russian = _Build.atlas.i18n.russian if _Build.atlas is not None else None
+    if russian is None or not page.url.startswith(russian.prefix):
+        config.site_name, config.copyright = _Build.english["site_name"], _Build.english["copyright"]
+        return context
+    config.site_name = russian.t(_Build.english["site_name"])
+    config.copyright = russian.t(_Build.english["copyright"])
+    items = [Link(russian.t(item.title), russian.prefix + (item.url or "")) for item in nav.items]
+    context["nav"] = SimpleNamespace(items=items, homepage=SimpleNamespace(url=russian.prefix))
+    return context
+
+
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     """JSON-LD for a record page's <head> (overrides/main.html)."""
     if _Build.failure is None:
@@ -181,13 +203,16 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Under `serve`: the preview's search index and stale files (atlas.preview), and the problems
-    page at unknown addresses too (the server answers them with 404.html)."""
+    """The search index of each edition (atlas.site); under `serve`, the preview's index and stale
+    files too (atlas.preview), and the problems page at unknown addresses (the server answers
+    them with 404.html)."""
     gc.unfreeze()  # under `serve`, this build's objects must become collectable again
-    if not _Serve.active or _Build.failure is not None:
+    if _Build.failure is not None:
         return
     site_dir = Path(config.site_dir)
     _Build.site.finish(site_dir, _Build.pages, _Build.outputs)
+    if not _Serve.active:
+        return
     home = site_dir / "index.html"
     if _Build.site.problems and home.is_file():
         mount = urlsplit(config.site_url or "/").path or "/"
@@ -226,7 +251,7 @@ def _import_package(fresh: bool) -> SimpleNamespace:
         importlib.invalidate_caches()
     sys.path.insert(0, str(HOOKS_DIR))
     try:
-        names = ("problems", "preview", "site", "minify", "slots")
+        names = ("problems", "preview", "site", "minify", "slots", "i18n")
         modules: dict[str, ModuleType] = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(HOOKS_DIR))

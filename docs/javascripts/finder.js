@@ -22,7 +22,28 @@
 (function () {
   "use strict";
 
-  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+  // Names sort in the page's language (document's lang: en or ru), digits as numbers.
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+
+  /* The page's words, written into the status element by the template in its language:
+     data-forms "one|few|many" (CLDR plural categories, as atlas.i18n.Lang.count writes them). */
+  function Words(status) {
+    var d = status.dataset;
+    var rules = new Intl.PluralRules(d.lang || "en");
+    var forms = (d.forms || "").split("|");
+    this.noun = function (n) {
+      var index = { one: 0, few: 1, many: 2 }[rules.select(n)];
+      return forms[Math.min(index === undefined ? forms.length - 1 : index, forms.length - 1)];
+    };
+    this.count = function (n) { return n + " " + this.noun(n); };
+    this.fill = function (text, values) {
+      return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+    };
+    this.none = d.none;
+    this.of = d.of;
+    this.first = d.first;
+    this.all = d.all;
+  }
 
   /* Lower case, no accents, ё = е: the rules of atlas.text.fold. */
   function fold(text) {
@@ -119,8 +140,7 @@
     this.status = form.querySelector(".atlas-finder-status");
     this.reset = form.querySelector(".atlas-finder-reset");
     this.more = form.ownerDocument.createElement("button");
-    this.one = this.status.dataset.one;
-    this.many = this.status.dataset.many;
+    this.words = new Words(this.status);
     this.sort = "";
     this.order = "asc";
     this.all = false;  // show every match, not only the first LIMIT
@@ -246,15 +266,15 @@
 
   Finder.prototype.announce = function (shown, filtered) {
     var total = this.rows.length;
-    var noun = total === 1 ? this.one : this.many;
-    this.status.textContent = shown === total ? total + " " + noun
-      : shown === 0 ? "No " + this.many + " match."
-      : shown + " of " + total + " " + noun;
+    var w = this.words;
+    this.status.textContent = shown === total ? w.count(total)
+      : shown === 0 ? w.none
+      : w.fill(w.of, { shown: shown, total: total }) + " " + w.noun(total);
     var cut = shown - this.drawn.length;
     this.more.hidden = cut <= 0;
     if (cut > 0) {
-      this.more.textContent = "Show all " + shown + " " + this.many;
-      this.status.textContent += ", the first " + this.drawn.length + " listed";
+      this.more.textContent = w.fill(w.all, { n: shown }) + " " + w.noun(shown);
+      this.status.textContent += w.fill(w.first, { n: this.drawn.length });
     }
     this.reset.hidden = !filtered && !this.sort;
   };
@@ -312,7 +332,7 @@
     this.more.type = "button";
     this.more.className = "md-button atlas-finder-more";
     this.more.hidden = true;
-    this.more.textContent = "Show all";
+    this.more.textContent = this.words.fill(this.words.all, { n: "" }).trim();
     this.more.addEventListener("click", function () {
       var first = self.drawn.length;
       self.all = true;

@@ -109,6 +109,11 @@
     });
   };
 
+  /* A text of the page's language (data-of etc., written by the template) with its {fields} filled. */
+  Timeline.prototype.fill = function (text, values) {
+    return String(text || "").replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  };
+
   Timeline.prototype.state = function () {
     var form = this.form;
     var s = { kinds: {}, all: true };
@@ -140,7 +145,7 @@
     if (own) {
       this.own.forEach(function (y) { if (y.toc) y.toc.classList.remove("atlas-tl-toc-hidden"); });
       this.more.hidden = true;
-      this.count.textContent = this.onPage + " of " + this.total + " entries";
+      this.count.textContent = this.fill(this.form.dataset.of, { shown: this.onPage, total: this.total });
       return this.onPage;
     }
     var found = this.matches(s);
@@ -151,9 +156,9 @@
     });
     var cut = found.length > this.limit;
     this.more.hidden = !cut;
-    if (cut) this.more.textContent = "Show " + Math.min(SHOWN, found.length - this.limit) + " more";
-    this.count.textContent = found.length + " of " + this.total + " entries" +
-      (cut ? ", the first " + this.limit + " listed" : "");
+    if (cut) this.more.textContent = this.fill(this.form.dataset.more, { n: Math.min(SHOWN, found.length - this.limit) });
+    this.count.textContent = this.fill(this.form.dataset.of, { shown: found.length, total: this.total }) +
+      (cut ? this.fill(this.form.dataset.first, { n: this.limit }) : "");
     return found.length;
   };
 

@@ -27,14 +27,16 @@ TREATY_FIELDS = ("url", "name", "aka", "signed", "when", "parties", "kind", "org
 
 
 def feeds(catalog: Catalog) -> dict[str, bytes]:
-    return {TIMELINE_FEED: timeline_feed(catalog), TREATY_FEED: treaty_feed(catalog)}
+    """The feeds of the catalog's edition (catalog.lang), in its folder (ru/feeds/… for Russian)."""
+    lang = catalog.lang
+    return {lang.uri(TIMELINE_FEED): timeline_feed(catalog), lang.uri(TREATY_FEED): treaty_feed(catalog)}
 
 
 def timeline_feed(catalog: Catalog) -> bytes:
     """Every entry, and the filters' choices with their counts (timeline.py), which the script
     puts into the form: the pages themselves name no choice, so they do not change with them."""
     entries = catalog.timeline()
-    rows = [_entry(e) for e in entries]
+    rows = [_entry(e, catalog) for e in entries]
     filters = timeline_filters(catalog, entries)
     options = {name: [[o.value, o.label, o.count] for o in getattr(filters, attribute)]
                for name, attribute in (("kind", "kinds"), ("country", "countries"), ("org", "organizations"),
@@ -55,14 +57,15 @@ def treaty_feed(catalog: Catalog) -> bytes:
         ids.update(parties)
         if row.organization:
             ids.add(row.organization.id)
-        rows.append([record.url, record.name, " · ".join(map(str, aka)), row.signed.iso(), str(row.signed),
-                     parties, record.kind.replace("-", " "), row.organization.id if row.organization else "",
-                     row.names, row.context, str(row.decade)])
+        when = catalog.lang.date(row.signed)
+        kind = catalog.lang.t(record.kind.replace("-", " "))
+        rows.append([record.url, record.name, " · ".join(map(str, aka)), row.signed.iso(), when, parties, kind,
+                     row.organization.id if row.organization else "", row.names, row.context, str(row.decade)])
     return _dump({"fields": TREATY_FIELDS, "records": _labels(catalog, ids), "rows": rows})
 
 
-def _entry(e: TimelineEntry) -> list[object]:
-    return [e.date.iso(), str(e.date), e.kind, e.record.url, e.title, e.what, list(e.parties),
+def _entry(e: TimelineEntry, catalog: Catalog) -> list[object]:
+    return [e.date.iso(), catalog.lang.date(e.date), e.kind, e.record.url, e.title, e.what, list(e.parties),
             list(e.organizations), e.summary, e.provenance]
 
 

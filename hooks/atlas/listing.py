@@ -37,8 +37,8 @@ def site_root(src_uri: str) -> str:
     return "../" * depth
 
 
-def timeline_book(entries: list[TimelineEntry], limit: int) -> Book[TimelineEntry]:
-    return paged(entries, lambda e: e.date.year, "timeline.md", "timeline", limit)
+def timeline_book(entries: list[TimelineEntry], limit: int, prefix: str = "") -> Book[TimelineEntry]:
+    return paged(entries, lambda e: e.date.year, f"{prefix}timeline.md", f"{prefix}timeline", limit)
 
 
 def timeline_plans(renderer: Renderer, book: Book[TimelineEntry]) -> list[Plan]:
@@ -50,11 +50,12 @@ def timeline_plans(renderer: Renderer, book: Book[TimelineEntry]) -> list[Plan]:
     for page in book.pages:
         previous, following = book.neighbours(page)
         context = dict(page=page, paged=len(book.pages) > 1, entries=list(page.items), years=links,
-                       previous=previous, following=following, feed=site_root(page.src_uri) + TIMELINE_FEED,
+                       previous=previous, following=following,
+                       feed=site_root(page.src_uri) + renderer.lang.uri(TIMELINE_FEED),
                        root=site_root(page.src_uri))
         inputs = ("timeline", tuple(map(_entry_shown, page.items)), links, _around(previous, following))
         out.append(Plan(page.src_uri, renderer.later("timeline.md.j2", page.src_uri, context),
-                        in_nav=page.src_uri == "timeline.md", inputs=inputs))
+                        in_nav=page.src_uri == "timeline.md", inputs=inputs))  # the English edition's
     return out
 
 
@@ -66,11 +67,12 @@ def index_plans(renderer: Renderer, collection: str, limit: int) -> list[Plan]:
     if collection == "treaties":
         return treaty_plans(renderer, limit)
     records = renderer.catalog.collection(collection)
+    first, folder = renderer.lang.uri(f"{collection}/index.md"), renderer.lang.uri(f"{collection}/dated")
     if collection in DATED:
         records = sorted(records, key=_by_date)
-        book = paged(records, _year, f"{collection}/index.md", f"{collection}/dated", limit)
+        book = paged(records, _year, first, folder, limit)
     else:
-        book = paged(records, _year, f"{collection}/index.md", f"{collection}/dated", len(records) or 1)
+        book = paged(records, _year, first, folder, len(records) or 1)
     template = f"index_{collection}.md.j2" if renderer.has_template(f"index_{collection}.md.j2") else "index.md.j2"
     out = []
     for page in book.pages:
@@ -97,12 +99,13 @@ def treaty_plans(renderer: Renderer, limit: int) -> list[Plan]:
     def year(row: TreatyRow) -> int:
         return row.signed.year
 
-    lists = [("", "", paged(finder.rows, year, "treaties/index.md", "treaties/signed", limit), True)]
+    t, uri_of = renderer.lang.t, renderer.lang.uri
+    lists = [("", "", paged(finder.rows, year, uri_of("treaties/index.md"), uri_of("treaties/signed"), limit), True)]
     for party_id, rows in sorted(by_party.items()):
         party = renderer.catalog.get(party_id)
-        uri = treaty_list_uri("party", party_id)
-        lists.append((f"Treaties of {party.name}",
-                      f"Every treaty in the Atlas to which {party.name} is a party, oldest first.",
+        uri = uri_of(treaty_list_uri("party", party_id))
+        lists.append((t("Treaties of {name}", name=party.name),
+                      t("Every treaty in the Atlas to which {name} is a party, oldest first.", name=party.name),
                       paged(rows, year, uri, posixpath.dirname(uri), limit), False))
     out = []
     for title, intro, book, is_index in lists:
@@ -110,7 +113,8 @@ def treaty_plans(renderer: Renderer, limit: int) -> list[Plan]:
             previous, following = book.neighbours(page)
             context = dict(collection="treaties", finder=finder, page=page, book=book, previous=previous,
                            following=following, title=title, intro=intro, is_index=is_index,
-                           feed=site_root(page.src_uri) + TREATY_FEED, root=site_root(page.src_uri))
+                           feed=site_root(page.src_uri) + renderer.lang.uri(TREATY_FEED),
+                           root=site_root(page.src_uri))
             first = page is book.pages[0]
             inputs = ("treaties", title, tuple(map(_row_shown, page.items)),
                       tuple(p.src_uri for p in book.pages), _around(previous, following),

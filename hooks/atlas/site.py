@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .feeds import feeds
 from .history import LastChange
+from .i18n import english, localized, russian
 from .paging import Limits
 from .preview import Session, problem_pages
+from .preview.searchindex import SEARCH_INDEX, split_editions
 from .problems import Problem
 from .publish import last_changes, page_meta, static_files
 from .render import Renderer
@@ -51,6 +54,7 @@ class SiteBuild:
         self.problems: list[Problem] = []
         self.changes: dict[str, LastChange] = {}
         self.static: dict[str, bytes] = {}
+        self.editions: dict[str, Catalog] = {}  # the catalog of each edition, by its folder ("" and "ru/")
 
     @property
     def published(self) -> bool:
@@ -74,12 +78,20 @@ class SiteBuild:
         assert self.catalog is not None
         s = self.settings
         self.changes = last_changes(s.root, self.catalog)
+        memo = self.session.localized if self.session else None
+        russian_catalog = Catalog(localized(self.catalog.records, russian.code, russian.prefix, memo), russian)
+        self.editions = {english.prefix: self.catalog, russian.prefix: russian_catalog}
         self.static = static_files(self.catalog, s.site_url, self.changes, s.site_name)
-        renderer = Renderer(self.catalog, site_url=s.site_url, changes=self.changes, site_name=s.site_name,
-                            exported=self.static, limits=s.limits,
-                            bytecode_cache=self.session.templates if self.session else None)
-        plans = renderer.plans()
-        self.static.update(renderer.maps.assets())  # the base maps the small maps draw
+        self.static.update(feeds(russian_catalog))  # the data files are one set; each edition has its feeds
+        plans = []
+        for lang, catalog in ((english, self.catalog), (russian, russian_catalog)):
+            renderer = Renderer(catalog, site_url=s.site_url, changes=self.changes, site_name=s.site_name,
+                                exported=self.static, limits=s.limits, lang=lang,
+                                bytecode_cache=self.session.templates if self.session else None)
+            plans += renderer.plans()
+            if lang is english:
+                maps = renderer.maps.assets()  # the base maps the small maps draw: one set
+        self.static.update(maps)
         if self.session is None:
             return [SitePage(p.src_uri, p.make(), p.edit_path, p.in_nav) for p in plans]
         return [SitePage(p.src_uri, text, p.edit_path, p.in_nav, fresh)
@@ -90,10 +102,20 @@ class SiteBuild:
         if not self.published:
             return None, None
         assert self.catalog is not None
-        meta = page_meta(self.catalog, src_uri, self.settings.site_url, self.changes, self.settings.site_name)
+        catalog = self.editions.get(russian.prefix) if src_uri.startswith(russian.prefix) else self.catalog
+        meta = page_meta(catalog or self.catalog, src_uri, self.settings.site_url, self.changes,
+                         self.settings.site_name)
         return meta.jsonld, meta.updated
 
     def finish(self, site_dir: Path, pages: Sequence[tuple[str, bool]], outputs: set[str]) -> None:
-        """After the build (preview): the search index of every page, and no file of a page gone."""
-        if self.session is not None and self.published:
+        """After the build: one search index per edition (the Russian pages search theirs, under
+        ru/); under the preview, first the whole index and no file of a page gone."""
+        if not self.published:
+            return
+        index = site_dir / SEARCH_INDEX
+        if self.session is not None:
             self.session.finish(site_dir, pages, outputs)
+        if index.is_file():
+            for path, text in split_editions(index.read_text(encoding="utf-8"), russian.prefix).items():
+                (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / path).write_text(text, encoding="utf-8")

@@ -9,7 +9,8 @@ live (English at the root, Russian under `ru/`). The records' own texts come in 
 
 from __future__ import annotations
 
+from ..text import Untranslated
 from .lang import EDITIONS, Lang, english, russian
-from .localize import Untranslated, localized
+from .localize import localized
 
 __all__ = ["EDITIONS", "Lang", "Untranslated", "english", "localized", "russian"]

@@ -14,19 +14,31 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Record
+from ..text import Untranslated
 
 SUFFIX = "_ru"
 
 
-class Untranslated(str):
-    """Text of the English original, shown as it is in an edition that lacks its translation."""
-
-    __slots__ = ()
+Remembered = dict[int, tuple[Record, Record]]
 
 
-def localized(records: list[Record], code: str, prefix: str) -> list[Record]:
-    """The records for the edition in `code` (only "ru" has translations), their pages under `prefix`."""
-    return [replace(r, data=_localized(r.data, f"_{code}"), edition=prefix) for r in records]
+def localized(records: list[Record], code: str, prefix: str, memo: Remembered | None = None) -> list[Record]:
+    """The records for the edition in `code` (only "ru" has translations), their pages under
+    `prefix`. With `memo` (the live preview's), an unchanged record gives the same localized
+    object as last time, so the preview sees it as unchanged (atlas.preview.session)."""
+    out = []
+    for record in records:
+        known = memo.get(id(record)) if memo is not None else None
+        if known is None or known[0] is not record:
+            known = (record, replace(record, data=_localized(record.data, f"_{code}"), edition=prefix))
+            if memo is not None:
+                memo[id(record)] = known
+        out.append(known[1])
+    if memo is not None:
+        alive = {id(r) for r in records}
+        for gone in [k for k in memo if k not in alive]:
+            del memo[gone]
+    return out
 
 
 def _localized(value: Any, suffix: str, names: bool = True) -> Any:

@@ -18,8 +18,9 @@ from .regional import RegionalMap, regional_map
 
 
 class Maps:
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, lang: object = None) -> None:
         self.catalog = catalog
+        self.lang = lang  # the edition's language (the maps speak it: see branch mapsru)
 
     @cached_property
     def region(self) -> Base:

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 Entries = dict[str, list[dict[str, Any]]]  # page URL → its entries (the page and its sections)
+SEARCH_INDEX = "search/search_index.json"
 
 
 def by_page(docs: Sequence[dict[str, Any]]) -> Entries:
@@ -36,5 +37,21 @@ def merged(fresh_index: str, previous: Mapping[str, list[dict[str, Any]]], pages
         if found:
             entries[url] = found
     index["docs"] = [doc for docs in entries.values() for doc in docs]
-    # As the plugin writes it (material/plugins/search/plugin.py: generate_search_index).
-    return json.dumps(index, separators=(",", ":"), default=str), entries
+    return _dumped(index), entries
+
+
+def split_editions(index_text: str, prefix: str) -> dict[str, str]:
+    """The site's index cut in two: the English pages' at search/, the pages under `prefix`
+    at `prefix`search/ with their addresses relative to that folder (Material's search takes
+    them relative to its base, which the Russian pages set to their edition's folder)."""
+    index = json.loads(index_text)
+    own = [doc for doc in index["docs"] if not str(doc["location"]).startswith(prefix)]
+    other = [{**doc, "location": str(doc["location"])[len(prefix):]} for doc in index["docs"]
+             if str(doc["location"]).startswith(prefix)]
+    if not other:
+        return {}
+    return {SEARCH_INDEX: _dumped({**index, "docs": own}), prefix + SEARCH_INDEX: _dumped({**index, "docs": other})}
+
+
+def _dumped(index: dict[str, Any]) -> str:
+    return json.dumps(index, separators=(",", ":"), default=str)  # as the plugin writes it

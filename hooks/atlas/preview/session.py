@@ -30,13 +30,14 @@ from pathlib import Path
 from ..catalog import Catalog
 from ..history import LastChange
 from ..hubs import timeline_slice
+from ..i18n import EDITIONS
+from ..i18n.localize import Remembered
 from ..project import CheckCache
 from ..render import ALWAYS, Plan
 from ..schema import fields, values_at
-from .searchindex import Entries, by_page, merged
+from .searchindex import SEARCH_INDEX, Entries, by_page, merged
 from .templates import MemoryBytecodeCache
 
-SEARCH_INDEX = "search/search_index.json"
 HUBS = ("countries", "organizations")
 # What other pages show of a country or an organization: a change re-renders everything.
 SHOWN_ELSEWHERE = ("name", "short_name", "abbreviations")
@@ -64,6 +65,7 @@ class Session:
     built: Built | None = None
     search: Entries | None = None  # the last complete search index, by page
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)  # for every Jinja environment
+    localized: Remembered = field(default_factory=dict)  # each record's version in the other editions
     outputs: set[str] = field(default_factory=set)  # the files the last build wrote, relative to site/
 
     def start(self, setting: object) -> bool:
@@ -130,7 +132,8 @@ class Session:
         records |= {i for i in set(directions) | set(before.directions)
                     if directions.get(i) != before.directions.get(i)}
         records |= {i for i in slices if slices[i] != before.slices.get(i)}
-        pages = {r.src_uri for r in (*before.catalog.records, *catalog.records) if r.id in records}
+        pages = {lang.uri(r.src_uri) for r in (*before.catalog.records, *catalog.records) if r.id in records
+                 for lang in EDITIONS}
         for plan in plans:
             if plan.inputs is ALWAYS or (plan.inputs is not None and plan.inputs != before.inputs.get(plan.src_uri)):
                 pages.add(plan.src_uri)
