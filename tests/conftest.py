@@ -74,12 +74,20 @@ def timeline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 PAGED_LIMITS = {"page_items": 4, "hub_records": 2, "hub_entries": 3}
 
 
+def add_paging(project: Path, limits: dict[str, int] = PAGED_LIMITS) -> None:
+    """Set `extra: atlas: paging:` in the project's mkdocs.yml (under its existing `extra:`)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\nextra:\n") == 1
+    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  atlas:\n    paging: {json.dumps(limits)}\n"),
+                      encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/timeline built with PAGED_LIMITS (see test_paging.py)."""
     project = make_project(tmp_path_factory.mktemp("paged"), FIXTURES / "timeline" / "data")
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"\nextra:\n  atlas:\n    paging: {json.dumps(PAGED_LIMITS)}\n")
+    add_paging(project)
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING -" not in result.stderr, result.stderr

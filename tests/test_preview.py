@@ -10,7 +10,6 @@ downloads, feeds) must equal, byte for byte, a full `mkdocs build` of the same d
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import shutil
 import signal
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MKDOCS, PAGED_LIMITS, make_project
+from conftest import FIXTURES, MKDOCS, add_paging, make_project
 
 STARTUP_SECONDS = 90  # bounds on each wait, so that a hung server fails the test; not speed goals
 CHANGE_SECONDS = 60
@@ -80,8 +79,7 @@ class Preview:
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     root = tmp_path_factory.mktemp("preview")
     project = make_project(root / "project", FIXTURES / "timeline" / "data")
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"\nextra:\n  atlas:\n    paging: {json.dumps(PAGED_LIMITS)}\n")
+    add_paging(project)
     temp = root / "tmp"  # mkdocs serve builds into a folder it makes here: the only one
     temp.mkdir()
     port = _free_port()
