@@ -29,6 +29,7 @@ from .finder import organization_rows, treaty_finder
 from .fragments import Fragments
 from .history import LastChange
 from .hubs import Selection, related, timeline_slice
+from .i18n import english
 from .listing import index_plans, timeline_book, timeline_plans, treaty_list_uri
 from .maps import Maps
 from .model import SINGULAR, PartialDate, Record
@@ -119,6 +120,7 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env.globals.update(cite_marks=cite_marks, fact_row=fact_row, names_rows_markdown=names_rows)
     env.globals.update(front_matter_markdown=front_matter, coordinates_text=coordinates_text)
     env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
+    env.globals["t"] = english.t  # the map templates' words; the Renderer will bind the edition's Lang
     return env
 
 
