@@ -11,9 +11,18 @@
  *
  * Names: the country or pin under the pointer or the keyboard focus is named in a small label
  * (pins also name themselves in SVG, without a script; every link has its <title> tooltip).
+ *
+ * Words: the script writes none of its own. Its messages are the form's data-* attributes, written
+ * by the template in the page's language, with {organization}, {names} and {count} to fill in.
  */
 (function () {
   "use strict";
+
+  function fill(template, values) {
+    return (template || "").replace(/\{(\w+)\}/g, function (field, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : field;
+    });
+  }
 
   function setupLayers() {
     var form = document.getElementById("atlas-map-layers");
@@ -50,11 +59,16 @@
       });
       if (legendMembers) {
         legendMembers.hidden = !members;
-        if (members) legendMembers.querySelector(".atlas-map-legend-org").textContent = "a member of the " + option.text;
+        if (members) {
+          legendMembers.querySelector(".atlas-map-legend-org").textContent =
+            fill(form.dataset.legendMember, { organization: option.text });
+        }
       }
       if (members) {
-        var text = "Members of the " + option.text + " on the map (hatched): " + names.join(", ") + ".";
-        if (option.dataset.elsewhere) text += " Not on this map: " + option.dataset.elsewhere.split(" ").length + ".";
+        var text = fill(form.dataset.statusMembers, { organization: option.text, names: names.join(", ") });
+        if (option.dataset.elsewhere) {
+          text += " " + fill(form.dataset.statusElsewhere, { count: option.dataset.elsewhere.split(" ").length });
+        }
         status.textContent = text;
       } else {
         status.textContent = "";

@@ -33,7 +33,7 @@ from .hubs import Selection, related, timeline_slice
 from .i18n import Lang, english
 from .i18n.texts import coordinates, foreign, in_place, language_name, quoted
 from .listing import index_plans, timeline_book, timeline_plans, treaty_list_uri
-from .maps import Maps
+from .maps import Bases, Maps
 from .model import SINGULAR, PartialDate, Record
 from .paging import Book, Limits
 from .search import search_tags
@@ -220,7 +220,8 @@ class Renderer:
     def __init__(self, catalog: Catalog, data_dir: str = "data", site_url: str = "",
                  changes: Mapping[str, LastChange] | None = None, site_name: str = "Kyrgyz Security Atlas",
                  exported: Mapping[str, bytes] | None = None, limits: Limits | None = None,
-                 bytecode_cache: BytecodeCache | None = None, lang: Lang = english) -> None:
+                 bytecode_cache: BytecodeCache | None = None, lang: Lang = english,
+                 map_bases: Bases | None = None) -> None:
         self.catalog = catalog
         self.lang = lang  # the edition: its words, dates, and the folder of its pages
         self.limits = limits or Limits()
@@ -234,7 +235,7 @@ class Renderer:
         self.changes = changes or {}  # data file → its last change (history.py)
         self.site_name = site_name
         self.fragments = Fragments(catalog, lang)  # the long lists as HTML (slots.py)
-        self.maps = Maps(catalog, lang)  # the maps of this build: each base projected once, on first use
+        self.maps = Maps(catalog, lang, map_bases)  # each base projected once, on first use, shared by the editions
         # Fragments that render alike on every page of a folder (see `remember` in render()).
         self._fragments: dict[tuple[int, str], tuple[object, Markup]] = {}
         self._templates: frozenset[str] | None = None

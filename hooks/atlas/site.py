@@ -16,6 +16,7 @@ from typing import Any
 from .catalog import Catalog
 from .feeds import feeds
 from .history import LastChange
+from .maps import Bases
 from .i18n import english, localized, russian
 from .paging import Limits
 from .preview import Session, problem_pages
@@ -84,10 +85,12 @@ class SiteBuild:
         self.static = static_files(self.catalog, s.site_url, self.changes, s.site_name)
         self.static.update(feeds(russian_catalog))  # the data files are one set; each edition has its feeds
         plans = []
+        bases = self.session.map_bases if self.session else Bases()  # no text, no data: one projection
         for lang, catalog in ((english, self.catalog), (russian, russian_catalog)):
             renderer = Renderer(catalog, site_url=s.site_url, changes=self.changes, site_name=s.site_name,
                                 exported=self.static, limits=s.limits, lang=lang,
-                                bytecode_cache=self.session.templates if self.session else None)
+                                bytecode_cache=self.session.templates if self.session else None,
+                                map_bases=bases)
             plans += renderer.plans()
             if lang is english:
                 maps = renderer.maps.assets()  # the base maps the small maps draw: one set

@@ -60,6 +60,20 @@ def test_layers_switch_and_the_url_keeps_them(page: Any, maps_url: str, external
     assert external_requests == [] and page_errors == []
 
 
+def test_the_messages_come_from_the_page(page: Any, maps_url: str) -> None:
+    """maps.js writes the form's data-* texts, whatever their language (the Russian edition's here)."""
+    open_home(page, maps_url)
+    page.evaluate("""() => Object.assign(document.getElementById('atlas-map-layers').dataset, {
+        legendMember: 'член организации: {organization}',
+        statusMembers: 'Организация: {organization}. Её члены на карте (штриховка): {names}.',
+        statusElsewhere: 'Вне этой карты: {count}.'})""")
+    page.get_by_label("Members of").select_option("collective-alliance")
+    status = page.locator(".atlas-map-status").inner_text()
+    assert status.startswith("Организация: Collective Alliance. Её члены на карте (штриховка): ")
+    assert status.endswith(". Вне этой карты: 1.")
+    assert page.locator(".atlas-map-legend-org").inner_text() == "член организации: Collective Alliance"
+
+
 def test_a_shared_url_applies_the_layers(page: Any, maps_url: str) -> None:
     page.goto(maps_url + "?layer=facilities&members=central-forum")
     page.locator("#atlas-map-layers").wait_for(state="visible")

@@ -5,6 +5,6 @@ and is projected and written once per build (`Maps`); pages get a figure's Markd
 
 from __future__ import annotations
 
-from .facade import Maps
+from .facade import Bases, Maps
 
-__all__ = ["Maps"]
+__all__ = ["Bases", "Maps"]

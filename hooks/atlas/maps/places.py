@@ -4,9 +4,10 @@ by ISO code, organizations' members, and Kyrgyzstan's treaty partners."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..catalog import Catalog
+from ..i18n import Lang, english
 from ..model import Record
 from .svg import EVENT, FACILITY
 
@@ -23,17 +24,22 @@ class Pin:
     lon: float
     records: tuple[Record, ...]
     anchor: str  # the id of its entry in the map's text alternative
+    lang: Lang = field(default=english, compare=False)
 
     @property
     def place(self) -> str:
-        return str(self.records[0].data.get("place") or self.records[0].name)
+        """The place's name as the data gives it (an `Untranslated` one stays so, to be marked)."""
+        place = self.records[0].data.get("place")
+        return place if isinstance(place, str) and place else self.records[0].name
 
     @property
     def name(self) -> str:
-        if len(self.records) == 1:
-            return self.records[0].name
-        noun = "facilities" if self.kind == FACILITY else "events"
-        return f"{self.place}: {len(self.records)} {noun}"
+        return self.records[0].name if len(self.records) == 1 else f"{self.place}: {self.count}"
+
+    @property
+    def count(self) -> str:
+        """'2 events' ('2 события'): how many records share the pin."""
+        return self.lang.count(len(self.records), "facility|facilities" if self.kind == FACILITY else "event|events")
 
 
 def point_of(record: Record) -> tuple[float, float] | None:
@@ -43,7 +49,7 @@ def point_of(record: Record) -> tuple[float, float] | None:
     return float(point["lat"]), float(point["lon"])
 
 
-def pins(catalog: Catalog) -> list[Pin]:
+def pins(catalog: Catalog, lang: Lang = english) -> list[Pin]:
     """The facilities and events that have coordinates, one pin per kind and place (points that
     round to the same hundredth of a degree: about a kilometre), oldest record first."""
     groups: dict[tuple[str, float, float], list[Record]] = {}
@@ -56,13 +62,8 @@ def pins(catalog: Catalog) -> list[Pin]:
     for n, ((kind, _, _), records) in enumerate(sorted(groups.items(), key=lambda g: (g[0][0], g[1][0].name))):
         records.sort(key=lambda r: (r.main_date.sort_key() if r.main_date else (9999,), r.name))
         lat, lon = point_of(records[0]) or (0.0, 0.0)
-        out.append(Pin(kind, lat, lon, tuple(records), f"atlas-map-place-{n + 1}"))
+        out.append(Pin(kind, lat, lon, tuple(records), f"atlas-map-place-{n + 1}", lang))
     return out
-
-
-def degrees(lat: float, lon: float) -> str:
-    """42.85, 74.85 → '42.85° N, 74.85° E' (as the facts tables write coordinates)."""
-    return f"{abs(lat):g}° {'N' if lat >= 0 else 'S'}, {abs(lon):g}° {'E' if lon >= 0 else 'W'}"
 
 
 def countries_by_iso(catalog: Catalog) -> dict[str, Record]:

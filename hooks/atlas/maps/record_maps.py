@@ -13,18 +13,21 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
+from ..i18n import Lang, english
 from ..model import Record
 from .bases import Base
-from .places import current_members, degrees, iso_of, point_of
+from .places import current_members, iso_of, point_of
 from .small import SmallPin, country_box, fully_shown, pin_of, point_box, small_map, union
-from .svg import EVENT, FACILITY, site_href
+from .svg import EVENT, FACILITY, attr, site_href
+from .words import degrees, html, name_html
 
 
 class RecordMaps:
-    def __init__(self, catalog: Catalog, region: Base, world: Base) -> None:
+    def __init__(self, catalog: Catalog, region: Base, world: Base, lang: Lang = english) -> None:
         self.catalog = catalog
         self.region = region
         self.world = world
+        self.lang = lang
         self.used: list[Base] = []  # the bases drawn on, for the shared files (assets.py)
         self._makers: dict[str, Callable[[Record, str], Markup]] = {
             "countries": self.country, "facilities": self.place, "events": self.place,
@@ -42,9 +45,10 @@ class RecordMaps:
             return Markup("")
         hosted = [pin_of(f, FACILITY, site_href(here, f.url)) for f in self.catalog.facilities_in(record)]
         pins = [p for p in hosted if p is not None and base.shows(p.lat, p.lon)]
-        caption = f"{record.name} (highlighted)" + (" and its neighbours" if base is self.region else "")
+        text = "{name} (highlighted) and its neighbours" if base is self.region else "{name} (highlighted)"
+        caption = html(self.lang, text, name=record.name)
         if pins:
-            caption += ", with the foreign military facilities on its soil"
+            caption += html(self.lang, ", with the foreign military facilities on its soil")
         return self._small(base, here, caption, {iso: "focus"}, country_box(base, iso) or (0, 0, 0, 0), pins)
 
     def place(self, record: Record, here: str) -> Markup:
@@ -57,7 +61,8 @@ class RecordMaps:
             base = self._base_of(iso)
             if base is None or iso is None or country is None:
                 return Markup("")
-            caption = f"{record.name}: in {country.name} (highlighted); no exact place recorded"
+            caption = html(self.lang, "{name}: in {country} (highlighted); no exact place recorded",
+                           name=record.name, country=country.name)
             return self._small(base, here, caption, {iso: "focus"}, country_box(base, iso) or (0, 0, 0, 0))
         lat, lon = point
         base = self.region if self.region.shows(lat, lon) else self.world
@@ -65,12 +70,13 @@ class RecordMaps:
             colours = {}
         kind = FACILITY if record.collection == "facilities" else EVENT
         place = record.data.get("place")
-        where = f"{place}, " if place else ""
-        where += degrees(lat, lon)
+        where = [name_html(place, self.lang)] if place else []
+        where.append(attr(degrees(lat, lon, self.lang)))
+        caption = Markup("{}: {}").format(name_html(record.name, self.lang), Markup(", ").join(where))
         if country is not None:
-            where += f", in {country.name}"
-        return self._small(base, here, f"{record.name}: {where}", colours, point_box(base, lat, lon),
-                         [SmallPin(kind, lat, lon, record.name)])
+            caption += html(self.lang, ", in {country}", country=country.name)
+        return self._small(base, here, caption, colours, point_box(base, lat, lon),
+                           [SmallPin(kind, lat, lon, record.name)])
 
     def organization(self, record: Record, here: str) -> Markup:
         members = [self.catalog.by_id[m] for m in current_members(record)]
@@ -83,10 +89,12 @@ class RecordMaps:
         focus = union(boxes.values())
         if focus is None:
             return Markup("")
-        caption = f"Members of the {record.name} (shaded): {len(drawn)} on the map"
+        caption = html(self.lang, "Members of the {name} (shaded): {count} on the map", name=record.name,
+                       count=self.lang.number(len(drawn)))
         missing = [m.name for m in members if m not in drawn.values()]
         if missing:
-            caption += f"; not drawn: {', '.join(missing)}"
+            names = Markup(", ").join(name_html(name, self.lang) for name in missing)
+            caption += html(self.lang, "; not drawn: {names}", names=names)
         return self._small(base, here, caption, dict.fromkeys(drawn, "member"), focus)
 
     def _small(self, base: Base, *args: Any, **kwargs: Any) -> Markup:

@@ -17,6 +17,7 @@ from .assets import asset_path
 from .bases import Base
 from .places import point_of
 from .svg import attr, marker, num, site_href
+from .words import english_attr
 
 ASPECT = 1.5  # width / height of every small map
 MIN_WIDTH = {"region": 520.0, "world": 240.0}  # the narrowest view, in base units: enough context around
@@ -33,9 +34,10 @@ class SmallPin:
     href: str | None = None  # a link, or None for the page's own place
 
 
-def small_map(base: Base, here: str, caption: str, colours: Mapping[str, str], focus: Box,
+def small_map(base: Base, here: str, caption: Markup, colours: Mapping[str, str], focus: Box,
               pins: Iterable[SmallPin] = ()) -> Markup:
-    """A figure showing `focus` (a box in base units) with room around it. `colours`: ISO code →
+    """A figure showing `focus` (a box in base units) with room around it, named by `caption`
+    (HTML, its texts escaped: words.html). `colours`: ISO code →
     the CSS colour (a custom property of maps.css) of that country; a country the base draws as a
     dot (Base.points) gets a dot of that colour."""
     x, y, w, h = _view(base, focus)
@@ -52,7 +54,7 @@ def small_map(base: Base, here: str, caption: str, colours: Mapping[str, str], f
         if pin.href:
             linked = True
             marks.append(f'<a class="atlas-map-pin atlas-map-pin--{pin.kind}" href="{attr(pin.href)}"'
-                         f' aria-label="{attr(pin.name)}">{shape}'
+                         f'{english_attr(pin.name)} aria-label="{attr(pin.name)}">{shape}'
                          f'<text class="atlas-map-pin-name" x="{num(px + size * 1.6)}"'
                          f' y="{num(py + size * 0.4)}" style="font-size:{num(size * 2.2)}px">{attr(pin.name)}</text>'
                          f"<title>{attr(pin.name)}</title></a>")
@@ -65,7 +67,7 @@ def small_map(base: Base, here: str, caption: str, colours: Mapping[str, str], f
         f'<svg class="atlas-map-svg" viewBox="{num(x)} {num(y)} {num(w)} {num(h)}" role="{role}"'
         f' aria-labelledby="{CAPTION_ID}"><use href="{site_href(here, asset_path(base))}#base"'
         f'{use_style}/>{"".join(marks)}</svg>\n'
-        f'<figcaption id="{CAPTION_ID}">{attr(caption)}</figcaption>\n</figure>'
+        f'<figcaption id="{CAPTION_ID}">{caption}</figcaption>\n</figure>'
     )
 
 

@@ -32,6 +32,7 @@ from ..history import LastChange
 from ..hubs import timeline_slice
 from ..i18n import EDITIONS
 from ..i18n.localize import Remembered
+from ..maps import Bases
 from ..project import CheckCache
 from ..render import ALWAYS, Plan
 from ..schema import fields, values_at
@@ -67,6 +68,7 @@ class Session:
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)  # for every Jinja environment
     localized: Remembered = field(default_factory=dict)  # each record's version in the other editions
     outputs: set[str] = field(default_factory=set)  # the files the last build wrote, relative to site/
+    map_bases: Bases = field(default_factory=Bases)  # the projected base maps (they depend on no data)
 
     def start(self, setting: object) -> bool:
         """Begin a build with `setting` (see `setting()`); False when everything must be rendered."""
