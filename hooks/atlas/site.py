@@ -16,8 +16,8 @@ from typing import Any
 from .catalog import Catalog
 from .feeds import feeds
 from .history import LastChange
-from .maps import Bases
 from .i18n import english, localized, russian
+from .maps import Bases
 from .paging import Limits
 from .preview import Session, problem_pages
 from .preview.searchindex import SEARCH_INDEX, split_editions
