@@ -135,3 +135,14 @@ def test_the_walker_finds_what_it_looks_for() -> None:
     assert [run for run, _ in unmarked(page, "ru")] == ["signed in Tashkent today"]
     page = '<html lang="en"><body><p>The treaty (Договор) was signed</p><p>in Ташкент</p></body></html>'
     assert [run for run, _ in unmarked(page, "en")] == ["Ташкент"]
+
+
+@pytest.mark.parametrize("edition", ["", "ru/"])
+def test_search_boosts_are_numbers(built_site: Path, edition: str) -> None:
+    """A page's boost reaches the search index as a number: sources rank low (0.1), records by
+    kind. (Escaped as text, 0.1 became the string 0&#46;1, which lunr cannot weigh.)"""
+    index = json.loads((built_site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))
+    boosts = {d["location"]: d.get("boost") for d in index["docs"] if "#" not in d["location"]}
+    assert all(isinstance(b, (int, float)) for b in boosts.values() if b is not None)
+    assert boosts["sources/open-kg-foreign-policy-aspects/"] == 0.1
+    assert boosts["organizations/csto/"] > boosts["treaties/collective-security-treaty-1992/"] > 1

@@ -166,7 +166,7 @@ def front_matter(title: object, boost: object = None, description: object = None
     if exclude:
         text += "search:\n  exclude: true\n"
     elif boost:
-        text += f"search:\n  boost: {finalize(boost)}\n"
+        text += f"search:\n  boost: {_json(boost)}\n"  # a number (escaped, 0.1 was the text 0&#46;1)
     return Markup(text + "---")
 
 

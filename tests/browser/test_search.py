@@ -50,6 +50,9 @@ SEARCH_BOX = [
     ("partnership for peace", "organizations/partnership-for-peace/"),
     ("KG", "countries/kyrgyzstan/"),
     ("Киргизия", "countries/kyrgyzstan/"),
+    ("Collective Security Treaty", "treaties/collective-security-treaty-1992/"),
+    ("Treaty on Eternal Friendship between the Kyrgyz Republic and the Republic of Uzbekistan",
+     "treaties/kg-uz-eternal-friendship-1996/"),
     ("CSTO Charter", "treaties/csto-charter-2002/"),
     ("SCO Founding Declaration", "treaties/sco-founding-declaration-2001/"),
     ("Alma-Ata Protocol", "treaties/cis-alma-ata-protocol-1991/"),
@@ -325,3 +328,52 @@ def test_finder_fits_a_phone(browser: Any, site_url: str, scheme: str) -> None:
         assert len(rows(page, "atlas-treaty-table")) == len(ETERNAL)
     finally:
         context.close()
+
+
+# --- the Russian edition's search box -------------------------------------------------------
+
+# (what the reader types on a Russian page, the page that must come first)
+RUSSIAN_SEARCH_BOX = [
+    ("Договор о коллективной безопасности", "ru/treaties/collective-security-treaty-1992/"),
+    ("ОДКБ", "ru/organizations/csto/"),
+    ("ШОС", "ru/organizations/sco/"),
+    ("Киргизия", "ru/countries/kyrgyzstan/"),
+    ("CSTO", "ru/organizations/csto/"),
+    ("Договор о вечной дружбе между Кыргызской Республикой и Республикой Узбекистан",
+     "ru/treaties/kg-uz-eternal-friendship-1996/"),
+]
+
+
+def test_the_russian_search_finds_russian_pages_by_their_russian_names(
+        page: Any, site_url: str, page_errors: list[str], external_requests: list[str]) -> None:
+    """The Russian edition searches its own index: the first result is the page named, every
+    result a page of the Russian edition, titled in Russian."""
+    open_search(page, site_url + "ru/")
+    wrong = []
+    for query, expected in RUSSIAN_SEARCH_BOX:
+        results = search(page, query)
+        paths = [site_path(href, site_url) for href, _ in results]
+        if not paths or paths[0] != expected or not all(p.startswith("ru/") for p in paths):
+            wrong.append(f"{query!r}: {paths[:4]}, expected {expected} first")
+    assert not wrong, "\n".join(wrong)
+    results = search(page, "вечной дружбе")
+    assert {record_id(href) for href, _ in results[:3]} == set(ETERNAL)
+    assert all(re.search("[а-я]", text) for _, text in results[:3])
+    assert not page_errors and not external_requests
+
+
+def test_the_language_switch_keeps_the_page_and_its_section(page: Any, site_url: str) -> None:
+    """From a section of a Russian page to the same section of the English page, and back."""
+    page.goto(f"{site_url}ru/treaties/collective-security-treaty-1992/#citations")
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.locator(".md-select").first.hover()
+    page.locator("a.atlas-language[hreflang=en]").click()
+    page.wait_for_url("**/treaties/collective-security-treaty-1992/#citations")
+    assert site_path(page.url, site_url) == "treaties/collective-security-treaty-1992/"
+    assert urlsplit(page.url).fragment == "citations"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().startswith("Collective Security Treaty")
+    page.locator(".md-select").first.hover()
+    page.locator("a.atlas-language[hreflang=ru]").click()
+    page.wait_for_url("**/ru/treaties/collective-security-treaty-1992/#citations")
+    assert page.locator("h1").inner_text().startswith("Договор о коллективной безопасности")
