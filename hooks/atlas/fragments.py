@@ -112,7 +112,9 @@ class Fragments:
                  if aka else "")
         org = ""
         if row.organization:
-            shown = (row.organization.data.get("abbreviations") or [row.organization.label])[0]
+            abbreviations = row.organization.data.get("abbreviations") or [row.organization.label]
+            # the edition's own abbreviation where there is one: ОДКБ on a Russian page, CSTO on an English
+            shown = next((a for a in abbreviations if not isinstance(in_script(a, code), Foreign)), abbreviations[0])
             org = self.a(row.organization, here, in_script(shown, code))
         return (
             f'<tr data-context="{attr(row.context)}" data-decade="{attr(row.decade)}" data-names="{attr(row.names)}"'
