@@ -155,13 +155,17 @@ def test_finder_tables_stay_out_of_the_search_index(built_site: Path, collection
 
 
 def test_search_tags_are_the_other_names(catalog: Catalog) -> None:
-    assert search_tags(catalog.get("union")) == ["PU", "ПЁС"]
+    assert search_tags(catalog.get("union")) == ["PU", "ПЁС", "Партнёрский союз"]
     assert search_tags(catalog.get("beta")) == ["Republic of Béta"]
     assert search_tags(catalog.get("b-2001")) == ["Alpha–Béta Treaty (2001)"]
     # A short name that is the title plus a qualifier would count the title's words twice.
     cst = record("treaties", {"id": "cst", "name": "Collective Security Treaty", "abbreviations": ["CST"],
                               "short_name": "Collective Security Treaty (Tashkent, 1992)"})
     assert search_tags(cst) == ["CST"]
+    # Other names (aliases) too: "Киргизия" finds Kyrgyzstan before the treaties of the "Киргизской Республики".
+    kg = record("countries", {"id": "kg", "name": "Kyrgyzstan", "iso": "KG",
+                              "aliases": [{"name": "Киргизия", "lang": "ru"}, {"name": "Kyrgyzstan"}]})
+    assert search_tags(kg) == ["KG", "Киргизия"]
 
 
 def test_record_pages_give_search_their_names_as_tags(built_site: Path) -> None:
@@ -172,8 +176,10 @@ def test_record_pages_give_search_their_names_as_tags(built_site: Path) -> None:
         doc = entry(built_site, record.url)
         assert doc.get("tags", []) == search_tags(record), record.id
         assert doc["boost"] == search_boost(record)
-    assert entry(built_site, "organizations/csto/")["tags"] == ["CSTO", "ОДКБ"]
-    assert entry(built_site, "countries/kyrgyzstan/")["tags"] == ["Kyrgyz Republic", "KG"]
+    assert entry(built_site, "organizations/csto/")["tags"] == [
+        "CSTO", "ОДКБ", "Организация Договора о коллективной безопасности", "Collective Security Treaty Organisation"]
+    assert entry(built_site, "countries/kyrgyzstan/")["tags"][:3] == ["Kyrgyz Republic", "KG", "Кыргызская Республика"]
+    assert "Киргизия" in entry(built_site, "countries/kyrgyzstan/")["tags"]
     config = search_index(built_site)["config"]
     assert config["fields"]["tags"]["boost"] == config["fields"]["title"]["boost"]
     assert config["lang"] == ["en", "ru"]

@@ -1,12 +1,13 @@
-/* Kyrgyz Security Atlas: Material's search worker, with the query's stop words left out and the
- * page named exactly as the reader typed first.
+/* Kyrgyz Security Atlas: Material's search worker, with the query's stop words left out, its
+ * Russian words stemmed, and the page named exactly as the reader typed first.
  *
  * Material makes every word of a query a prefix ("о" → "о*"), while the index holds no stop
  * words. So the "о" of "Договор о коллективной безопасности", or the "of" of "Treaty of Eternal
  * Friendship", matched every word that begins with it, and a long title full of such words came
  * first. This worker takes the query before Material's does and drops the words that the
  * index's own stop-word filters (English and Russian, from lunr) drop; a query of stop words
- * only is left as it is.
+ * only is left as it is. Russian words are cut to their stems (see stem() below): lunr's own
+ * stemming cannot serve here, as lunr skips it for the prefix searches Material makes.
  *
  * Lunr ranks by the words a page shares with the query, weighted by the page's kind: the
  * organization "Collective Security Treaty Organization" outranked the "Collective Security
@@ -31,18 +32,31 @@ function isStopWord(word) {
   return filters.some(function (filter) { return filter && filter(folded) === undefined; });
 }
 
-function withoutStopWords(query) {
+/* A Russian word cut to its stem (lunr's Snowball stemmer): Material searches each word as a
+ * prefix, and the stem is the prefix of the word's every form, so "вечная дружба" finds
+ * "вечной дружбе" and "Киргизия" finds "Киргизии". Words in capitals (ОДКБ) are left whole. */
+function stem(word) {
+  var lunr = self.lunr;
+  if (!lunr || !lunr.ru || !lunr.ru.stemmer || !/^[а-яё]+$/i.test(word) || word === word.toUpperCase()) {
+    return word;
+  }
+  var stemmed = lunr.ru.stemmer(new lunr.Token(word.toLowerCase(), {})).toString();
+  return stemmed.length >= 2 ? stemmed : word;
+}
+
+function prepared(query) {
   if (/["+\-~^:*]/.test(query)) return query;  /* the reader wrote lunr's syntax: leave it */
   var words = query.split(/\s+/).filter(Boolean);
   var kept = words.filter(function (word) { return !isStopWord(word); });
-  return kept.length ? kept.join(" ") + (/\s$/.test(query) ? " " : "") : query;
+  if (!kept.length) return query;
+  return kept.map(stem).join(" ") + (/\s$/.test(query) ? " " : "");
 }
 
 self.addEventListener("message", function (event) {
   var message = event.data;
   if (event.atlasQuery || !message || message.type !== QUERY || typeof message.data !== "string") return;
   asked = message.data;
-  var query = withoutStopWords(message.data);
+  var query = prepared(message.data);
   if (query === message.data) return;
   event.stopImmediatePropagation();
   var again = new MessageEvent("message", { data: { type: QUERY, data: query } });
