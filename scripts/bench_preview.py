@@ -114,26 +114,17 @@ def measure_preview(project: Path, edits: int = 5, give_up_after: float = 20.0,
                     start_timeout: float = 3600.0, edit_timeout: float = 1800.0) -> list[Latency]:
     """Latency of each kind of edit. A kind stops after one edit that takes longer than
     `give_up_after` seconds (today's engine rebuilds everything: minutes at 5,000 treaties)."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{base_path(project)}"
-    log = (project / "serve.log").open("w", encoding="utf-8")
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    server, url = start_server(project, start_timeout)
     try:
-        started = time.perf_counter()
-        while fetch(url, timeout=5) is None:
-            if server.poll() is not None or time.perf_counter() - started > start_timeout:
-                raise RuntimeError(f"mkdocs serve did not start; see {project / 'serve.log'}")
-            time.sleep(0.5)
-        time.sleep(1)  # let the watcher settle after the first build
         results = []
         for kind, records in targets(project / "data", edits):
             latency = Latency(kind, records[0][1])
             for collection, record_id in records:
                 seconds = _one_edit(project / "data" / collection / f"{record_id}.yaml",
-                                    f"{url}{collection}/{record_id}/", edit_timeout)
+                                    f"{url}{collection}/{record_id}/", edit_timeout, server)
                 if seconds is None:
-                    latency.note = f"no change shown within {edit_timeout:.0f} s"
+                    latency.note = (f"the server stopped (exit status {server.returncode})" if server.poll()
+                                    is not None else f"no change shown within {edit_timeout:.0f} s")
                     break
                 latency.seconds.append(seconds)
                 if seconds > give_up_after and len(latency.seconds) < len(records):
@@ -144,14 +135,45 @@ def measure_preview(project: Path, edits: int = 5, give_up_after: float = 20.0,
         return results
     finally:
         stop(server)
-        log.close()
 
 
-def _one_edit(path: Path, page: str, timeout: float) -> float | None:
+def start_server(project: Path, timeout: float, attempts: int = 2) -> tuple[subprocess.Popen[bytes], str]:
+    """`mkdocs serve --dirty` on a free port, once the site answers; its output goes to
+    PROJECT/serve.log. When it stops before answering (another process took the port, the
+    machine ran out of something), it tries again on another port, and then gives up with
+    the end of its output."""
+    log_path, ends = project / "serve.log", []
+    for _ in range(attempts):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}{base_path(project)}"
+        with log_path.open("w", encoding="utf-8") as log:
+            server = subprocess.Popen(
+                [PY, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
+                cwd=project, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        started = time.perf_counter()
+        while fetch(url, timeout=5) is None:
+            if server.poll() is not None:
+                ends.append(f"exit status {server.returncode}")
+                break
+            if time.perf_counter() - started > timeout:
+                ends.append(f"no answer within {timeout:.0f} s")
+                stop(server)
+                break
+            time.sleep(0.5)
+        else:
+            time.sleep(1)  # let the watcher settle after the first build
+            return server, url
+        last_log = log_path.rename(log_path.with_suffix(f".{port}.log"))
+    tail = last_log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+    raise RuntimeError(f"mkdocs serve did not start ({', '.join(ends)}; a negative status is the signal that "
+                       "stopped it):\n" + "\n".join(tail))
+
+
+def _one_edit(path: Path, page: str, timeout: float, server: subprocess.Popen[bytes]) -> float | None:
     marker = f"marker{uuid.uuid4().hex[:12]}"
     edit_summary(path, marker)
     written = time.perf_counter()
-    while time.perf_counter() - written < timeout:
+    while time.perf_counter() - written < timeout and server.poll() is None:
         body = fetch(page)
         if body is not None and marker in body:
             return time.perf_counter() - written
@@ -165,7 +187,7 @@ def stop(server: subprocess.Popen[bytes]) -> None:
         return
     server.send_signal(signal.SIGINT)
     try:
-        server.wait(timeout=30)
+        server.wait(timeout=120)  # it deletes its temporary site first: slow for a large one
     except subprocess.TimeoutExpired:
         server.terminate()
         try:

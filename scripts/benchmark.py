@@ -97,6 +97,7 @@ class Result:
     plain: Time | None = None
     search: FirstResults | None = None
     preview: list[Latency] | None = None
+    preview_failure: str = ""
 
     @property
     def ratio(self) -> float | None:
@@ -129,13 +130,36 @@ def measure(data: str, size: int, work: Path, args: argparse.Namespace, plain_ti
         result.plain = plain_times[treaties]
     if "search" not in args.skip:
         _say(f"{label}: first search results, in Chromium")
-        result.search = check_first_results(project / "site", sample(project / "data"))
+        try:
+            result.search = check_first_results(project / "site", sample(project / "data"))
+        except Exception as err:  # a browser failure must not lose the other figures
+            result.search = FirstResults(skipped=f"the browser failed: {err}".splitlines()[0])
     if "preview" not in args.skip:
         _say(f"{label}: preview latency under mkdocs serve --dirty")
-        result.preview = measure_preview(project, args.edits)
+        try:
+            result.preview = measure_preview(project, args.edits)
+        except RuntimeError as err:
+            result.preview_failure = str(err)
     if not args.keep:
         shutil.rmtree(project)
+    _say(f"{label}: " + "; ".join(summary(result)))
     return result
+
+
+def summary(r: Result) -> list[str]:
+    """The figures of one data set, as soon as they are known (a long run shows its progress)."""
+    parts = [f"{r.records:,} records", f"Atlas build {r.atlas}", f"data check {r.check}"]
+    if r.plain:
+        parts.append(f"plain MkDocs {r.plain}, ratio {r.ratio:.2f}")
+    path, size = r.site.largest_page
+    parts += [f"site {mb(r.site.total)}", f"largest page {mb(size)} ({path})",
+              f"search index {mb(r.site.search_index)}"]
+    if r.search:
+        parts.append(f"first in search {r.search}")
+    parts += [f"preview {latency.kind} {latency}" for latency in r.preview or []]
+    if r.preview_failure:
+        parts.append("preview failed")
+    return parts
 
 
 def measure_refusal(work: Path, repeat: int) -> tuple[Time, Time]:
@@ -162,12 +186,12 @@ def report(results: list[Result]) -> None:
     for r in results:
         print(f"{r.data:<11} {r.treaties:>8,} {mb(r.site.total):>10} {mb(r.site.largest_page[1]):>13} "
               f"{mb(r.site.search_index):>13} {str(r.search or '—'):>13}")
-    if any(r.preview for r in results):
+    if any(r.preview or r.preview_failure for r in results):
         print("\nPreview: seconds from saving the YAML file to its page showing the edit, median (max)")
         print(f"{'data':<11} {'treaties':>8} {'treaty':>16} {'country (hub)':>16} {'organization':>16}")
         for r in results:
-            if r.preview:
-                cells = "".join(f" {str(latency):>16}" for latency in r.preview)
+            if r.preview or r.preview_failure:
+                cells = "".join(f" {str(latency):>16}" for latency in r.preview or []) or "  serve failed"
                 print(f"{r.data:<11} {r.treaties:>8,}{cells}")
     for r in results:
         print(f"\n{r.data} ({r.treaties:,} treaties)")
@@ -184,6 +208,8 @@ def report(results: list[Result]) -> None:
         for latency in r.preview or []:
             runs = ", ".join(f"{s:.2f}" for s in latency.seconds)
             print(f"  preview, {latency.kind} ({latency.record}): {runs or '—'} s {latency.note}".rstrip())
+        if r.preview_failure:
+            print("  preview failed: " + r.preview_failure.replace("\n", "\n    "))
 
 
 def goals(results: list[Result]) -> bool:
@@ -214,6 +240,9 @@ def goals(results: list[Result]) -> bool:
             else:
                 ok &= _goal(label, len(r.search.misses), 0, "d")
         limit = GOAL_PREVIEW_REPOSITORY_S if r.data == REPOSITORY else GOAL_PREVIEW_SYNTHETIC_S
+        if r.preview_failure:
+            ok = False
+            print(f"MISSED preview, {name}: mkdocs serve did not start")
         for latency in r.preview or []:
             ok &= _goal(f"preview, {latency.kind} edit, {name} (s, median)", latency.median, limit, ".2f",
                         strict=True)
