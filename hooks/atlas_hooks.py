@@ -1,12 +1,14 @@
-"""MkDocs glue: short event handlers that call the `atlas` package.
+"""MkDocs glue: short event handlers that call the `atlas` package (atlas.site does the work).
 
 Data is loaded and validated in `on_pre_build`, before MkDocs empties `site/`, so a
 data error fails `mkdocs build` with the previous site untouched.
 
 `mkdocs serve` loads this module once and keeps it across rebuilds. So that edits to the
-package show up too, each build under `serve` imports `atlas` afresh, always from the
-folder beside this file (a copy of the project runs its own code). Under `serve` a data
-error does not stop the server: every page shows the problems until they are fixed.
+package show up too, a build under `serve` imports `atlas` afresh when its files changed,
+always from the folder beside this file (a copy of the project runs its own code). Under
+`serve` a data error does not stop the server: every page shows the problems until they
+are fixed. With `--dirty` (the README's serve command) only the pages a change touches are
+rendered: the package says which (atlas.preview), a File subclass tells MkDocs.
 Reach the package through `_Build.atlas` (or import inside an event function): a
 module-level `from atlas... import` here would keep serving the first version.
 """
@@ -14,6 +16,7 @@ module-level `from atlas... import` here would keep serving the first version.
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib
 import logging
 import os
@@ -22,34 +25,47 @@ import sys
 import traceback
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 HOOKS_DIR = Path(__file__).resolve().parent
 PACKAGE = "atlas"
+SEARCH_PLUGIN = "material/search"
 
 
 class _Serve:
     """Kept across the rebuilds of one `mkdocs serve`."""
 
     active = False
+    code: str | None = None  # a digest of the package's files, to import it again when they change
+    session: Any = None  # atlas.preview.Session
     last_pages: tuple[str, ...] = ()  # the pages of the last good build, to keep their addresses alive
 
 
 class _Build:
-    """State of the build in progress; replaced at every build."""
+    """The build in progress; replaced at every build."""
 
     atlas: Any = None  # the package's modules, imported for this build
-    catalog: Any = None
-    problems: list[Any] = []
-    failure: str | None = None  # a traceback of the package itself (serve only)
-    changes: dict[str, Any] = {}  # data file → its last change (atlas.history)
-    static: dict[str, bytes] = {}  # site path → content of the downloads and redirect pages
+    site: Any = None  # atlas.site.SiteBuild
+    pages: list[tuple[str, bool]] = []  # each page's URL, in order, and whether this build rendered it
+    outputs: set[str] = set()  # every file this build writes, relative to site_dir
+    failure: str | None = None  # a traceback of the package (serve only): every page shows it
+    english: dict[str, Any] = {}  # the configuration's site name and copyright (the English edition's)
+
+
+class _PreviewFile(File):
+    """A generated page that is modified only when the live preview rendered it again."""
+
+    fresh = True
+
+    def is_modified(self) -> bool:
+        return self.fresh or not os.path.isfile(self.abs_dest_path)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -61,51 +77,69 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     gc.unfreeze()  # a failed build under `serve` may have skipped on_post_build
-    _Build.atlas, _Build.catalog, _Build.problems, _Build.failure = None, None, [], None
-    _Build.changes, _Build.static = {}, {}
+    _Build.atlas, _Build.site, _Build.pages, _Build.outputs, _Build.failure = None, None, [], set(), None
     if not _Serve.active:
         _Build.atlas = _import_package(fresh=False)
-        _Build.catalog, problems = _Build.atlas.project.check_project(_root(config))
+        _Build.site = _Build.atlas.site.SiteBuild(_settings(config))
+        problems = _Build.site.check()
         if problems:
             raise PluginError(_Build.atlas.problems.report(problems))
         gc.freeze()  # the catalog lives as long as the build: see on_files
         return
+    # Material's search merges a dirty build's index for one changed page; atlas.preview merges it.
+    search = config.plugins.get(SEARCH_PLUGIN)
+    if search is not None:
+        search.is_dirty = False
     try:
-        _Build.atlas = _import_package(fresh=True)
-        _Build.catalog, _Build.problems = _Build.atlas.project.check_project(_root(config))
+        code = _package_digest()
+        _Build.atlas = _import_package(fresh=code != _Serve.code)
+        if code != _Serve.code:
+            _Serve.session = _Build.atlas.preview.Session()
+        _Serve.code = code
+        _Serve.session.start(repr((config.site_url, config.site_name, config.extra)))
+        _Build.site = _Build.atlas.site.SiteBuild(_settings(config), _Serve.session)
+        problems = _Build.site.check()
     except Exception:
         _fail()
-    for problem in _Build.problems:
+        problems = []
+    for problem in problems:
         log.error(str(problem))
-    if _Build.problems:
-        log.error(f"{len(_Build.problems)} data problem(s): every page of the preview lists them until they are fixed")
+    if problems:
+        log.error(f"{len(problems)} data problem(s): every page of the preview lists them until they are fixed")
     gc.freeze()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = _Build.site
     pages: list[Any] = []
     if _Build.failure is None:
         try:
-            pages = _pages(config)
+            pages = site.pages(also=(*_Serve.last_pages, *_nav_pages(config.nav)))
         except Exception:
             if not _Serve.active:
                 raise
             _fail()
     if _Build.failure is not None:
-        pages = [SimpleNamespace(src_uri=uri, markdown=_failure_markdown(_Build.failure), edit_path=None,
-                                 in_nav=uri.endswith("index.md"))
-                 for uri in dict.fromkeys(["index.md", *_Serve.last_pages])]
-    elif _Serve.active and not _Build.problems:
+        trace = _failure_markdown(_Build.failure)
+        pages = [SimpleNamespace(src_uri=uri, markdown=trace, edit_path=None, in_nav=uri.endswith("index.md"),
+                                 fresh=True) for uri in dict.fromkeys(["index.md", *_Serve.last_pages])]
+    elif _Serve.active and site.published:
         _Serve.last_pages = tuple(page.src_uri for page in pages)
     for page in pages:
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        file = cast(_PreviewFile, _PreviewFile.generated(config, page.src_uri, content=page.markdown,
+                                                          inclusion=inclusion))
+        file.fresh = page.fresh
         if page.edit_path:
             file.edit_uri = _edit_uri(config, page.edit_path)
         files.append(file)
-    if _published():  # downloads and redirect pages: static files, outside nav, search and sitemap
-        for path, content in _Build.static.items():
-            files.append(File.generated(config, path, content=content))
+        _Build.pages.append(("" if file.url in (".", "./") else file.url, page.fresh))  # as Page.url has it
+        _Build.outputs.add(file.dest_uri)
+    if _Build.failure is None and site.published:  # downloads, feeds, redirects: outside nav, search, sitemap
+        for path, content in site.static.items():
+            static = File.generated(config, path, content=content)
+            files.append(static)
+            _Build.outputs.add(static.dest_uri)
     # The catalog and the generated pages live until the build ends. Frozen (here and after
     # loading), the garbage collector stops walking them at each collection while pages are
     # rendered: over a second of CPU at 5,000 treaties (scripts/benchmark.py). on_post_build
@@ -114,46 +148,80 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Each page's date for sitemap.xml, which MkDocs writes after this event and before it
+    renders the pages: every page's, not only those a preview build renders again. Under
+    `serve`, the theme's templates stay compiled from one build to the next."""
+    if _Serve.session is not None and _Build.failure is None:
+        env.bytecode_cache = _Serve.session.templates
+    if _Build.failure is None and _Build.site.published:
+        for file in files.documentation_pages():
+            if file.page is not None:
+                updated = _Build.site.meta(file.src_uri)[1]
+                if updated:
+                    file.page.update_date = updated
+    return env
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Remember the English site name and copyright: pages of the Russian edition show theirs."""
+    _Build.english = {"site_name": config.site_name, "copyright": config.copyright}
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    """A page of the Russian edition (under ru/) gets the Russian site name, copyright and
+    navigation, the same items in Russian; Material renders each page right after this."""
+    russian = _Build.atlas.i18n.russian if _Build.atlas is not None else None
+    if russian is None or not page.url.startswith(russian.prefix):
+        config.site_name, config.copyright = _Build.english["site_name"], _Build.english["copyright"]
+        return context
+    config.site_name = russian.t(_Build.english["site_name"])
+    config.copyright = russian.t(_Build.english["copyright"])
+    items = [Link(russian.t(item.title), russian.prefix + (item.url or "")) for item in nav.items]
+    context["nav"] = SimpleNamespace(items=items, homepage=SimpleNamespace(url=russian.prefix))
+    return context
+
+
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-    """JSON-LD for a record page's <head> (overrides/main.html), and each page's date for sitemap.xml
-    (set here, not later: MkDocs writes the sitemap before it renders the pages)."""
-    if _published():
-        meta = _Build.atlas.publish.page_meta(_Build.catalog, page.file.src_uri, config.site_url or "",
-                                              _Build.changes, config.site_name)
-        if meta.jsonld is not None:
-            page.meta["jsonld"] = meta.jsonld
-        if meta.updated:
-            page.update_date = meta.updated
+    """JSON-LD for a record page's <head> (overrides/main.html)."""
+    if _Build.failure is None:
+        jsonld = _Build.site.meta(page.file.src_uri)[0]
+        if jsonld is not None:
+            page.meta["jsonld"] = jsonld
     return markdown
 
 
-def _published() -> bool:
-    """True when the build renders the real pages (not a preview of problems or of a failure)."""
-    return _Build.catalog is not None and not _Build.problems and _Build.failure is None
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    """The long lists, rendered as HTML beside the Markdown (atlas.slots), put in their places."""
+    return _Build.atlas.slots.fill(html) if _Build.atlas is not None else html
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Each page without the templates' indentation (atlas.minify): a sixth lighter."""
+    return _Build.atlas.minify.html(output) if _Build.atlas is not None else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Under `serve`, unknown addresses get the problems page too (the server answers them with 404.html)."""
+    """The search index of each edition (atlas.site); under `serve`, the preview's index and stale
+    files too (atlas.preview), and the problems page at unknown addresses (the server answers
+    them with 404.html)."""
     gc.unfreeze()  # under `serve`, this build's objects must become collectable again
-    home = Path(config.site_dir) / "index.html"
-    if not (_Serve.active and _Build.problems and _Build.failure is None and home.is_file()):
+    if _Build.failure is not None:
         return
-    mount = urlsplit(config.site_url or "/").path or "/"
-    html = _Build.atlas.preview.catch_all_html(home.read_text(encoding="utf-8"), mount)
-    (Path(config.site_dir) / "404.html").write_text(html, encoding="utf-8")
+    site_dir = Path(config.site_dir)
+    _Build.site.finish(site_dir, _Build.pages, _Build.outputs)
+    if not _Serve.active:
+        return
+    home = site_dir / "index.html"
+    if _Build.site.problems and home.is_file():
+        mount = urlsplit(config.site_url or "/").path or "/"
+        html = _Build.atlas.preview.catch_all_html(home.read_text(encoding="utf-8"), mount)
+        (site_dir / "404.html").write_text(html, encoding="utf-8")
 
 
-def _pages(config: MkDocsConfig) -> list[Any]:
-    atlas = _Build.atlas
-    if _Build.problems:
-        also = (*_Serve.last_pages, *_nav_pages(config.nav))
-        return list(atlas.preview.problem_pages(_Build.problems, _root(config), also))
-    _Build.changes = atlas.publish.last_changes(_root(config), _Build.catalog)
-    _Build.static = atlas.publish.static_files(_Build.catalog, config.site_url or "", _Build.changes,
-                                               config.site_name)
-    renderer = atlas.render.Renderer(_Build.catalog, site_url=config.site_url or "", changes=_Build.changes,
-                                     site_name=config.site_name, exported=_Build.static)
-    return list(renderer.pages())
+def _settings(config: MkDocsConfig) -> Any:
+    return _Build.atlas.site.Settings(_root(config), config.site_url or "", config.site_name, config.extra or {})
 
 
 def _nav_pages(nav: Any) -> list[str]:
@@ -162,6 +230,16 @@ def _nav_pages(nav: Any) -> list[str]:
         return [nav] if nav.endswith(".md") and "://" not in nav else []
     items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
     return [page for item in items for page in _nav_pages(item)]
+
+
+def _package_digest() -> str:
+    """The package's files, by name, time and size: a change means importing it again."""
+    digest = hashlib.sha256()
+    for path in sorted((HOOKS_DIR / PACKAGE).rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            info = path.stat()
+            digest.update(f"{path.relative_to(HOOKS_DIR)}:{info.st_mtime_ns}:{info.st_size};".encode())
+    return digest.hexdigest()
 
 
 def _import_package(fresh: bool) -> SimpleNamespace:
@@ -173,7 +251,7 @@ def _import_package(fresh: bool) -> SimpleNamespace:
         importlib.invalidate_caches()
     sys.path.insert(0, str(HOOKS_DIR))
     try:
-        names = ("project", "problems", "render", "preview", "publish")
+        names = ("problems", "preview", "site", "minify", "slots", "i18n")
         modules: dict[str, ModuleType] = {name: importlib.import_module(f"{PACKAGE}.{name}") for name in names}
     finally:
         sys.path.remove(str(HOOKS_DIR))
@@ -182,8 +260,14 @@ def _import_package(fresh: bool) -> SimpleNamespace:
 
 def _fail() -> None:
     """Under `serve`, an error in the package's own code is shown like a data problem."""
-    _Build.failure = traceback.format_exc()
-    log.error(f"The atlas package failed; every page of the preview shows why:\n{_Build.failure}")
+    trace = _Build.failure = traceback.format_exc()
+    if _Serve.session is not None:
+        try:
+            _Serve.session.forget()
+        except Exception:  # the session's own code may be what failed
+            _Serve.session = None
+    _Serve.code = None  # import it again next time, whatever changed
+    log.error(f"The atlas package failed; every page of the preview shows why:\n{trace}")
 
 
 def _failure_markdown(trace: str) -> str:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How the Atlas scales: build time against plain MkDocs, page and site sizes, search, preview.
+"""How the Atlas scales: build time against plain MkDocs, page and site sizes, maps, search, preview.
 
     .venv/bin/python scripts/benchmark.py                      # kyrgyz and spread, 500 and 5,000 treaties
     .venv/bin/python scripts/benchmark.py --profiles kyrgyz --sizes 500 --repeat 3 --keep /tmp/bench
@@ -11,9 +11,14 @@ a synthetic data set of each size. Each goes into a copy of the project, which i
 - checked (`check_project` alone, in a fresh process) and built (`mkdocs build --strict`);
 - compared with plain MkDocs + Material building as many one-paragraph pages as there are
   treaties (the same theme configuration, no hooks, pages not in the navigation);
-- measured: the total site size by top-level folder, the five largest HTML pages, the
-  search index, and whether sampled records (30 treaties, the countries and organizations)
-  come first in Material's search for their names (in Chromium: scripts/bench_first_result.py);
+- measured: the total site size by top-level folder and by edition (English; Russian, under
+  ru/; the static files they share), the five largest HTML pages, both search indexes
+  (search/ and ru/search/), and whether sampled records (30 treaties, the countries and
+  organizations) come first in Material's search for their names, in the English edition
+  (in Chromium: scripts/bench_first_result.py);
+- maps (scripts/bench_maps.py): the HTML each map adds to its page in each edition (the home
+  page's regional map, the countries index's world map, the small map of each record page),
+  and the maps' share of the CPU time of one more build, in-process, with their entry points timed;
 - served with `mkdocs serve --dirty --livereload`, and timed from saving an edit of a YAML
   file to its page showing it: a treaty, the country most treaties name (a hub) and the
   organization most treaties name (scripts/bench_preview.py).
@@ -28,7 +33,9 @@ missed. Goals:
 
 - Atlas build / plain build ≤ 4 at 5,000 treaties, kyrgyz profile;
 - 5,000 treaties build in ≤ 11× the CPU time of 500 (1.1× the growth in treaties), each profile;
-- every HTML page ≤ 1 MB, the whole site ≤ 100 MB, the search index ≤ 6 MB, each data set;
+- every HTML page ≤ 1 MB, the whole site ≤ 100 MB, each search index ≤ 6 MB, each data set;
+- a map adds ≤ 150 KB to its page, a small map ≤ 3 KB, each edition; drawing the maps takes
+  ≤ 5 % of the build's CPU time, each data set;
 - each sampled record is the first search result for its name, on the repository's data and
   the kyrgyz profile (spread's names are numbers, prefixes of one another: shown, not judged);
 - the data check of 5,000 records < 2 s (the largest data set, per 5,000 of its records, when
@@ -50,6 +57,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_first_result import FirstResults, check_first_results, sample  # noqa: E402
+from bench_maps import (  # noqa: E402
+    HEADER,
+    MapFigures,
+    MapTime,
+    map_assets,
+    map_figures,
+    map_goals,
+    map_rows,
+    timed_maps,
+)
 from bench_preview import Latency, measure_preview  # noqa: E402
 from bench_project import (  # noqa: E402
     Time,
@@ -59,7 +76,7 @@ from bench_project import (  # noqa: E402
     timed_check,
     timed_failing_build,
 )
-from bench_site import SiteSize, describe, mb, measure_site  # noqa: E402
+from bench_site import SiteSize, describe, editions, indexes, mb, measure_site  # noqa: E402
 from synth import PROFILES, write_dataset  # noqa: E402
 
 REPOSITORY = "repository"
@@ -80,7 +97,7 @@ catalog, problems = check_project(Path(sys.argv[1]))
 assert catalog is None and len(problems) == 1 and {LAUGHS!r} in str(problems[0]), problems
 print(time.process_time() - cpu, time.perf_counter() - wall)
 """
-STEPS = ("plain", "search", "preview", "refusal", REPOSITORY)
+STEPS = ("plain", "maps", "search", "preview", "refusal", REPOSITORY)
 # The spread profile names its records "Country 1", "Country 13" …: Material searches the last
 # word as a prefix, so "Country 1" finds every number that starts with 1; shown, not judged.
 SEARCH_NOT_JUDGED = {"spread": "its names are numbers, prefixes of one another"}
@@ -94,7 +111,10 @@ class Result:
     atlas: Time
     check: Time
     site: SiteSize
+    maps: dict[str, MapFigures]  # edition → the HTML its maps add
+    map_assets: int  # bytes of the base map files the editions share
     plain: Time | None = None
+    map_time: MapTime | None = None
     search: FirstResults | None = None
     preview: list[Latency] | None = None
     preview_failure: str = ""
@@ -118,8 +138,13 @@ def measure(data: str, size: int, work: Path, args: argparse.Namespace, plain_ti
     _say(f"{label}: data check, then mkdocs build --strict")
     check = timed_check(project, args.repeat)
     atlas = timed_build(project, args.repeat)
+    site = project / "site"
     result = Result(data, treaties, sum(v for k, v in counts.items() if k != "texts"), atlas, check,
-                    measure_site(project / "site"))
+                    measure_site(site), map_figures(site), map_assets(site))
+    if "maps" not in args.skip:
+        _say(f"{label}: one more build, in-process, the maps timed")
+        result.map_time = timed_maps(project, project / "site-maps-timed")
+        shutil.rmtree(project / "site-maps-timed")
     if "plain" not in args.skip:
         if treaties not in plain_times:
             _say(f"{label}: plain MkDocs, {treaties:,} pages")
@@ -152,8 +177,10 @@ def summary(r: Result) -> list[str]:
     if r.plain:
         parts.append(f"plain MkDocs {r.plain}, ratio {r.ratio:.2f}")
     path, size = r.site.largest_page
-    parts += [f"site {mb(r.site.total)}", f"largest page {mb(size)} ({path})",
-              f"search index {mb(r.site.search_index)}"]
+    parts += [f"site {mb(r.site.total)} ({editions(r.site)})", f"largest page {mb(size)} ({path})",
+              f"search indexes en / ru {indexes(r.site)}"]
+    if r.map_time:
+        parts.append(f"maps {r.map_time.maps:.2f} s CPU of {r.map_time.build:.2f} ({r.map_time.share:.1%})")
     if r.search:
         parts.append(f"first in search {r.search}")
     parts += [f"preview {latency.kind} {latency}" for latency in r.preview or []]
@@ -181,11 +208,18 @@ def report(results: list[Result]) -> None:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
         print(f"{r.data:<11} {r.treaties:>8,} {r.records:>8,} {r.atlas!s:>17} {str(r.plain or '—'):>15} "
               f"{ratio:>6} {r.check!s:>12}")
-    print("\nOutput")
-    print(f"{'data':<11} {'treaties':>8} {'site':>10} {'largest page':>13} {'search index':>13} {'first result':>13}")
+    print("\nOutput: the site, by edition (en, ru, static files both share); search indexes en / ru")
+    print(f"{'data':<11} {'treaties':>8} {'site':>10} {'en':>9} {'ru':>9} {'shared':>9} {'largest page':>13} "
+          f"{'search indexes':>19} {'first result':>13}")
     for r in results:
-        print(f"{r.data:<11} {r.treaties:>8,} {mb(r.site.total):>10} {mb(r.site.largest_page[1]):>13} "
-              f"{mb(r.site.search_index):>13} {str(r.search or '—'):>13}")
+        print(f"{r.data:<11} {r.treaties:>8,} {mb(r.site.total):>10} {mb(r.site.english):>9} {mb(r.site.russian):>9} "
+              f"{mb(r.site.shared):>9} {mb(r.site.largest_page[1]):>13} {indexes(r.site):>19} "
+              f"{str(r.search or '—'):>13}")
+    print("\nMaps: HTML added to a page (KB), by edition; shared base files (KB); CPU seconds in the maps' code "
+          "and in the whole (in-process) build")
+    print(HEADER)
+    for r in results:
+        print("\n".join(map_rows(r.data, r.treaties, r.maps, r.map_assets, r.map_time)))
     if any(r.preview or r.preview_failure for r in results):
         print("\nPreview: seconds from saving the YAML file to its page showing the edit, median (max)")
         print(f"{'data':<11} {'treaties':>8} {'treaty':>16} {'country (hub)':>16} {'organization':>16}")
@@ -232,7 +266,10 @@ def goals(results: list[Result]) -> bool:
         path, size = r.site.largest_page
         ok &= _goal(f"largest page, {name} (MB; {path})", size / 1e6, GOAL_PAGE / 1e6, ".2f")
         ok &= _goal(f"site, {name} (MB)", r.site.total / 1e6, GOAL_SITE / 1e6, ".1f")
-        ok &= _goal(f"search index, {name} (MB)", r.site.search_index / 1e6, GOAL_SEARCH_INDEX / 1e6, ".2f")
+        for edition, index in r.site.search_indexes.items():
+            ok &= _goal(f"search index, {name}, {edition} (MB)", index / 1e6, GOAL_SEARCH_INDEX / 1e6, ".2f")
+        for goal in map_goals(name, r.maps, r.map_time):
+            ok &= _goal(*goal)
         if r.search and r.search.asked:
             label = f"records not first in search for their names, {name}"
             if r.data in SEARCH_NOT_JUDGED:

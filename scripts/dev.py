@@ -73,7 +73,8 @@ def ensure_chromium() -> None:
 
 def serve(args: list[str]) -> None:
     ensure_venv("site")
-    os.execve(PY, [str(PY), "-m", "mkdocs", "serve", "--livereload", *args], ENV)
+    # --dirty: MkDocs renders only the pages the Atlas says a change touched (atlas.preview).
+    os.execve(PY, [str(PY), "-m", "mkdocs", "serve", "--dirty", "--livereload", *args], ENV)
 
 
 def build(args: list[str]) -> None:

@@ -15,7 +15,9 @@ Two profiles:
   mark fields) are used as the real records use them.
 - `spread` (below): records spread thinly over many countries, a country per 10
   treaties, an organization per 25, an event per 2, a document per 20, a direction per
-  100, and no facilities; one source whose text file every citation quotes.
+  100, a facility per 100; one source whose text file every citation quotes. Synthetic
+  countries take ISO codes AA, AB, …, many of them real codes, so they get real outlines;
+  every other event, and every facility, is placed at a point inside its country's outline.
 
 Both quote a source text, so quote checking runs as it does for real records. The
 output is deterministic (seeded), so timings compare between runs.
@@ -29,11 +31,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))  # this checkout's package, not one installed elsewhere
 
 import synth_kyrgyz  # noqa: E402
 from synth_common import partial_date as _date  # noqa: E402
 from synth_common import write_record as _write  # noqa: E402
+
+try:  # the outlines, to place events inside their countries (the benchmark runs in the venv)
+    from atlas.geo.extract import MAP_FILES, load
+except ImportError:  # pragma: no cover - synth.py alone, without the package: no coordinates
+    MAP_FILES, load = (), None  # type: ignore[assignment]
 
 PROFILES = ("kyrgyz", "spread")
 
@@ -65,6 +74,7 @@ def sizes(treaties: int) -> dict[str, int]:
         "events": max(5, treaties // 2),
         "documents": max(2, treaties // 20),
         "directions": max(3, treaties // 100),
+        "facilities": max(2, treaties // 100),
         "sources": 1,
     }
 
@@ -113,12 +123,28 @@ def write_spread(data_dir: Path, treaties: int) -> dict[str, int]:
         if i % 5 == 0 and i:
             record["relations"] = [{"type": "related", "target": treaty_ids[rng.randrange(i)]}]
         _write(data_dir, "treaties", tid, record)
+    places = _places(countries)
     for i in range(n["events"]):
-        _write(data_dir, "events", f"event-{i}", {
+        participants = rng.sample(countries, k=2)
+        event: dict[str, Any] = {
             "id": f"event-{i}", "name": f"Event {i}", "kind": EVENT_KINDS[i % len(EVENT_KINDS)],
             "date": _date(rng, rng.randint(1991, 2024)), "place": f"City {i % 50}",
-            "participants": [*rng.sample(countries, k=2), rng.choice(organizations)],
-            "summary": f"Synthetic event number {i}.", "citations": _citations(rng, ["participants"]),
+            "participants": [*participants, rng.choice(organizations)],
+        }
+        if i % 2 == 0 and participants[0] in places:
+            event["country"] = participants[0]
+            event["coordinates"] = places[participants[0]]
+        _write(data_dir, "events", f"event-{i}", {
+            **event, "summary": f"Synthetic event number {i}.", "citations": _citations(rng, ["participants"]),
+        })
+    hosts = sorted(places)
+    for i in range(n["facilities"] if hosts else 0):
+        host = hosts[i % len(hosts)]
+        _write(data_dir, "facilities", f"facility-{i}", {
+            "id": f"facility-{i}", "name": f"Facility {i}", "kind": "military-base", "host": host,
+            "users": [rng.choice(countries)], "place": f"Town {i}", "coordinates": places[host],
+            "opened": str(rng.randint(1991, 2020)), "status": "active",
+            "summary": f"Synthetic facility number {i}.", "citations": _citations(rng, ["users"]),
         })
     for i in range(n["documents"]):
         _write(data_dir, "documents", f"document-{i}", {
@@ -133,6 +159,19 @@ def write_spread(data_dir: Path, treaties: int) -> dict[str, int]:
             "summary": f"Synthetic direction number {i}.", "citations": _citations(rng),
         })
     return n
+
+
+def _places(countries: list[str]) -> dict[str, dict[str, float]]:
+    """Country id → a point inside its outline, for the countries whose synthetic code is drawn."""
+    if load is None:
+        return {}
+    labels = {o.iso: o.label for name in MAP_FILES for o in load(name).outlines if o.iso and o.label}
+    out = {}
+    for i, cid in enumerate(countries):
+        label = labels.get(_iso(i))
+        if label:
+            out[cid] = {"lat": label[1], "lon": label[0]}
+    return out
 
 
 def _iso(i: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -69,7 +70,37 @@ def timeline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built(tmp_path_factory, "timeline", FIXTURES / "timeline" / "data")
 
 
+# Tiny limits (mkdocs.yml `extra: atlas: paging:`): the timeline fixture fills several pages of each kind.
+PAGED_LIMITS = {"page_items": 4, "hub_records": 2, "hub_entries": 3}
+
+
+def add_paging(project: Path, limits: dict[str, int] = PAGED_LIMITS) -> None:
+    """Set `extra: atlas: paging:` in the project's mkdocs.yml (under its existing `extra:`)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\nextra:\n") == 1
+    config.write_text(text.replace("\nextra:\n", f"\nextra:\n  atlas:\n    paging: {json.dumps(limits)}\n"),
+                      encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/timeline built with PAGED_LIMITS (see test_paging.py)."""
+    project = make_project(tmp_path_factory.mktemp("paged"), FIXTURES / "timeline" / "data")
+    add_paging(project)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING -" not in result.stderr, result.stderr
+    return project / "site"
+
+
 @pytest.fixture(scope="session")
 def export_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/export: the valid set plus a renamed record (redirect_from) and a hostile one."""
     return built(tmp_path_factory, "export", FIXTURES / "export" / "data")
+
+
+@pytest.fixture(scope="session")
+def maps_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/maps: real countries, facilities and events at real places (see test_maps.py)."""
+    return built(tmp_path_factory, "maps", FIXTURES / "maps" / "data")

@@ -138,8 +138,9 @@ def test_every_record_page_edits_its_own_yaml_file(fixture_site: Path) -> None:
     assert template is not None
     pages = record_pages(VALID)
     assert len(pages) == 9  # one per record of the valid fixture (see test_cli's VALID_SUMMARY)
-    expected = {page: [template.group(1).format(path=f"data/{page.removesuffix('/index.html')}.yaml")]
-                for page in pages}
+    # Both editions of a record edit the one YAML file that holds both languages.
+    expected = {edition + page: [template.group(1).format(path=f"data/{page.removesuffix('/index.html')}.yaml")]
+                for page in pages for edition in ("", "ru/")}
     assert edit_buttons(fixture_site) == expected
 
 
@@ -235,8 +236,8 @@ def test_edit_links_open_the_yaml_file(hostile: Path) -> None:
     """The repo_url + edit_uri form: the same targets, reached from docs_dir."""
     pages = record_pages(VALID) + record_pages(FIXTURES / "escaping")
     assert len(pages) == 11 and HOSTILE_PAGE in pages
-    assert edit_buttons(hostile) == {page: [f"{REPO_URL}/edit/main/data/{page.removesuffix('/index.html')}.yaml"]
-                                     for page in pages}
+    assert edit_buttons(hostile) == {edition + page: [f"{REPO_URL}/edit/main/data/{page.removesuffix('/index.html')}"
+                                                       ".yaml"] for page in pages for edition in ("", "ru/")}
 
 
 # --- a failing build --------------------------------------------------------------------------

@@ -87,8 +87,9 @@ def test_check_json_lists_the_problems_and_a_summary(case: str, capsys: pytest.C
     assert report["problems"] == [p.as_dict() for p in problems]
     assert set(report["problems"][0]) == {"file", "line", "column", "path", "message", "hint"}
     assert report["summary"] == {"ok": False, "problems": len(problems),
-                                 "files_with_problems": len({p.file for p in problems}),
+                                 "files_with_problems": len({p.file for p in problems}), "warnings": 0,
                                  "records": 0, "collections": {}}
+    assert report["warnings"] == []  # texts are checked for their Russian version once the data is valid
 
 
 def test_check_json_on_valid_data(capsys: pytest.CaptureFixture[str]) -> None:
@@ -338,3 +339,26 @@ def test_pre_commit_runs_the_checker_and_yamllint() -> None:
     assert hooks["atlas-check"]["pass_filenames"] is False
     assert "yamllint" in hooks["yamllint"]["entry"]
     assert all(repo["repo"] == "local" for repo in config["repos"])  # offline: nothing to fetch
+
+
+# --- texts without their Russian version ------------------------------------------------------
+
+def test_check_lists_untranslated_texts_as_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    """The timeline fixture has no Russian texts: each is a warning with its place; the check passes."""
+    code, out, _ = run(capsys, "check", "--root", str(FIXTURES / "timeline"))
+    lines = out.splitlines()
+    assert code == 0
+    warnings = [line for line in lines if line.endswith("(warning)")]
+    assert "data/countries/gammaland.yaml:2:1: name: no Russian version (name_ru): the Russian page shows the " \
+           "English text — add name_ru: beside it (warning)" in warnings
+    assert all(re.match(r"data/\w+/[\w-]+\.yaml:\d+:\d+: \S+: no Russian version \(\w+_ru\)", w) for w in warnings)
+    assert lines[-1].endswith(f"no problems; {len(warnings)} texts without a Russian version (warnings).")
+    code, out, _ = run(capsys, "check", "--root", str(FIXTURES / "timeline"), "--format", "json")
+    report = json.loads(out)
+    assert report["summary"]["warnings"] == len(warnings) and report["summary"]["ok"] is True
+    assert {w["path"] for w in report["warnings"]} >= {"name", "summary"}
+
+
+def test_the_repository_data_has_every_russian_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--root", str(ROOT))
+    assert code == 0 and "(warning)" not in out

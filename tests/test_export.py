@@ -364,7 +364,7 @@ def test_jsonld_properties_by_type(catalog: Catalog) -> None:
     facility = record_jsonld(catalog.get("test-base"), catalog, SITE)
     assert facility["containedInPlace"]["@id"] == f"{SITE}countries/testland/"
     country = record_jsonld(catalog.get("testland"), catalog, SITE)
-    assert country["identifier"]["value"] == "TL"
+    assert country["identifier"]["value"] == "XT"
     assert country["alternateName"] == ["Republic of Testland", "Тестландия"]
     source = record_jsonld(catalog.get("test-source"), catalog, SITE)
     assert source["name"] == "A test source text" and source["sameAs"] == "https://example.org/source"

@@ -16,26 +16,9 @@ from markupsafe import Markup
 
 from atlas.jsontext import dumps_indented
 from atlas.model import PartialDate
-from atlas.project import load_catalog
-from atlas.render import Renderer
 from atlas.text import _md_text, fold, md_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-# The Jinja macro that rendered a timeline entry before Renderer.timeline_entry did.
-TIMELINE_ENTRY_MACRO = """{% macro links(ids) -%}
-{% for i in ids %}{{ link(i) }}{{ ", " if not loop.last }}{% endfor %}
-{%- endmacro %}
-{% macro entry(e) -%}
-<div class="atlas-tl-entry" data-kind="{{ e.kind|attr }}" data-countries="{{ e.parties|join(' ')|attr }}" \
-data-orgs="{{ e.organizations|join(' ')|attr }}" data-date="{{ e.date.iso()|attr }}" markdown>
-<span class="atlas-tl-date">{{ e.date|date }}</span> <span class="atlas-tl-kind atlas-kind-{{ e.kind }}">\
-{{ e.kind }}</span> **{{ link(e.record, e.title) }}** <span class="atlas-tl-what">{{ e.what }}</span>\
-{% if e.parties %}<br><span class="atlas-tl-parties">{{ links(e.parties) }}</span>{% endif %}<br>
-<span class="atlas-tl-summary">{{ e.summary }}</span>
-</div>
-{%- endmacro %}{{ entry(e) }}"""
-
 
 def _plain_fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ё", "е"))
@@ -65,20 +48,6 @@ def test_dates_parse_alike_twice() -> None:
     first = PartialDate.parse("early 2006")
     assert PartialDate.parse(" early 2006 ") is first
     assert first == PartialDate(2006, None, None, "early")
-
-
-@pytest.mark.parametrize("data", ["valid", "timeline", "hostile"])
-@pytest.mark.parametrize("here", ["timeline.md", "countries/x.md"])
-def test_timeline_entries_match_the_macro(data: str, here: str, tmp_path: Path) -> None:
-    (tmp_path / "data").symlink_to(FIXTURES / data / "data")
-    catalog = load_catalog(tmp_path)
-    renderer = Renderer(catalog)
-    macro = renderer.env.from_string(TIMELINE_ENTRY_MACRO)
-    entries = catalog.timeline()
-    assert entries
-    for e in entries:
-        expected = macro.render(e=e, link=lambda target, label=None: renderer.link(target, here, label))
-        assert renderer.timeline_entry(e, here) == expected
 
 
 json_values = st.recursive(

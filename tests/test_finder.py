@@ -20,7 +20,7 @@ from atlas.catalog import Catalog
 from atlas.finder import names_of, organization_rows, treaty_finder
 from atlas.model import Record
 from atlas.project import load_catalog
-from atlas.render import SEARCH_BOOST
+from atlas.render import search_boost
 from atlas.search import search_tags
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,7 +171,7 @@ def test_record_pages_give_search_their_names_as_tags(built_site: Path) -> None:
             continue
         doc = entry(built_site, record.url)
         assert doc.get("tags", []) == search_tags(record), record.id
-        assert doc["boost"] == SEARCH_BOOST[record.collection]
+        assert doc["boost"] == search_boost(record)
     assert entry(built_site, "organizations/csto/")["tags"] == ["CSTO", "ОДКБ"]
     assert entry(built_site, "countries/kyrgyzstan/")["tags"] == ["Kyrgyz Republic", "KG"]
     config = search_index(built_site)["config"]

@@ -86,7 +86,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("w") as out:
         # --livereload: with some Click 8.2 releases MkDocs 1.6.1 watches no files unless asked (as dev.py does).
-        process = subprocess.Popen([*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        process = subprocess.Popen([*MKDOCS, "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
                                    cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
     served = Server(project, f"http://127.0.0.1:{port}{mount_path(project)}", log)
     try:
@@ -136,7 +136,7 @@ def test_an_edited_record_is_served(server: Server) -> None:
 def test_a_data_error_shows_the_problems_and_the_fix_brings_the_site_back(server: Server) -> None:
     page = "treaties/test-friendship-1992/"
     server.edit(TREATY, 'signed: "1992-06-10"', 'signed: "1992-13-10"')
-    server.edit(COUNTRY, "iso: TL", "iso: TL\ncapital: Testville")
+    server.edit(COUNTRY, "iso: XT", "iso: XT\ncapital: Testville")
     signed = line_of(server.project / TREATY, "signed:")
     capital = line_of(server.project / COUNTRY, "capital:")
 

@@ -22,7 +22,28 @@
 (function () {
   "use strict";
 
-  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+  // Names sort in the page's language (document's lang: en or ru), digits as numbers.
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
+
+  /* The page's words, written into the status element by the template in its language:
+     data-forms "one|few|many" (CLDR plural categories, as atlas.i18n.Lang.count writes them). */
+  function Words(status) {
+    var d = status.dataset;
+    var rules = new Intl.PluralRules(d.lang || "en");
+    var forms = (d.forms || "").split("|");
+    this.noun = function (n) {
+      var index = { one: 0, few: 1, many: 2 }[rules.select(n)];
+      return forms[Math.min(index === undefined ? forms.length - 1 : index, forms.length - 1)];
+    };
+    this.count = function (n) { return n + " " + this.noun(n); };
+    this.fill = function (text, values) {
+      return text.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+    };
+    this.none = d.none;
+    this.of = d.of;
+    this.first = d.first;
+    this.all = d.all;
+  }
 
   /* Lower case, no accents, ё = е: the rules of atlas.text.fold. */
   function fold(text) {
@@ -45,7 +66,72 @@
     return " " + split(folded).join(" ") + " ";
   }
 
-  function Finder(form, table) {
+  function element(tag, text) {
+    var el = document.createElement(tag);
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  /* The rows of the treaty feed (atlas/feeds.py), shaped like the rows read from the table.
+     A row's <tr> is built when first drawn, in the markup of the page's own rows; every text
+     goes in as text. `base` is the relative path from the page to the site's root. */
+  function feedRows(feed, base) {
+    var f = {};
+    feed.fields.forEach(function (name, i) { f[name] = i; });
+    var records = feed.records;
+    function link(id, label) {
+      var record = records[id] || [id, "", id];
+      var a = element("a", label === undefined ? record[0] : label);
+      a.href = base + record[1];
+      return a;
+    }
+    return feed.rows.map(function (r, index) {
+      var row = {
+        index: index,
+        names: spaced(r[f.names]),
+        each: r[f.names].split(" · ").map(spaced),
+        context: spaced(r[f.context]),
+        facets: { party: r[f.parties].join(" "), decade: r[f.decade] },
+        keys: {
+          name: fold(r[f.name]), signed: r[f.signed], kind: fold(r[f.kind]),
+          parties: fold(r[f.parties].map(function (id) { return (records[id] || [id])[0]; }).join(", ")),
+          organization: r[f.organization] ? fold((records[r[f.organization]] || ["", "", ""])[2]) : ""
+        }
+      };
+      var tr = null;
+      Object.defineProperty(row, "el", { get: function () {
+        if (tr) return tr;
+        tr = element("tr");
+        var name = element("td");
+        var a = element("a", r[f.name]);
+        a.href = base + r[f.url];
+        name.appendChild(a);
+        if (r[f.aka]) {
+          name.appendChild(element("br"));
+          var aka = element("span", r[f.aka]);
+          aka.className = "atlas-finder-aka";
+          name.appendChild(aka);
+        }
+        var signed = element("td");
+        signed.dataset.value = r[f.signed];
+        var time = element("time", r[f.when]);
+        time.setAttribute("datetime", r[f.signed]);
+        signed.appendChild(time);
+        var parties = element("td");
+        r[f.parties].forEach(function (id, i) {
+          if (i) parties.append(", ");
+          parties.appendChild(link(id));
+        });
+        var org = element("td");
+        if (r[f.organization]) org.appendChild(link(r[f.organization], records[r[f.organization]][2]));
+        tr.append(name, signed, parties, element("td", r[f.kind]), org);
+        return tr;
+      } });
+      return row;
+    });
+  }
+
+  function Finder(form, table, fed) {
     this.form = form;
     this.table = table;
     this.body = table.tBodies[0];
@@ -54,15 +140,14 @@
     this.status = form.querySelector(".atlas-finder-status");
     this.reset = form.querySelector(".atlas-finder-reset");
     this.more = form.ownerDocument.createElement("button");
-    this.one = this.status.dataset.one;
-    this.many = this.status.dataset.many;
+    this.words = new Words(this.status);
     this.sort = "";
     this.order = "asc";
     this.all = false;  // show every match, not only the first LIMIT
     this.headers = Array.prototype.filter.call(table.tHead.rows[0].cells, function (th) { return th.dataset.sort; });
     this.columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.dataset.sort || ""; });
     this.sorted = {};  // column → rows in ascending order, computed on first use
-    this.rows = Array.prototype.map.call(this.body.rows, function (tr, index) {
+    this.rows = fed || Array.prototype.map.call(this.body.rows, function (tr, index) {
       return {
         el: tr, index: index,
         names: spaced(tr.dataset.names || ""),
@@ -71,7 +156,8 @@
         facets: tr.dataset
       };
     });
-    this.drawn = this.rows.slice();
+    // Rows from the feed replace the page's own rows (one page of a paged list) at the first draw.
+    this.drawn = fed ? [] : this.rows.slice();
     this.buttons();
   }
 
@@ -140,6 +226,7 @@
     if (!this.sorted[key]) {
       var column = this.columns.indexOf(key);
       var keyed = this.rows.map(function (row) {
+        if (row.keys) return { row: row, value: row.keys[key] };
         var td = row.el.cells[column];
         var value = td.dataset.value !== undefined ? td.dataset.value : fold(td.textContent.trim());
         return { row: row, value: value };
@@ -179,15 +266,15 @@
 
   Finder.prototype.announce = function (shown, filtered) {
     var total = this.rows.length;
-    var noun = total === 1 ? this.one : this.many;
-    this.status.textContent = shown === total ? total + " " + noun
-      : shown === 0 ? "No " + this.many + " match."
-      : shown + " of " + total + " " + noun;
+    var w = this.words;
+    this.status.textContent = shown === total ? w.count(total)
+      : shown === 0 ? w.none
+      : w.fill(w.of, { shown: shown, total: total }) + " " + w.noun(total);
     var cut = shown - this.drawn.length;
     this.more.hidden = cut <= 0;
     if (cut > 0) {
-      this.more.textContent = "Show all " + shown + " " + this.many;
-      this.status.textContent += ", the first " + this.drawn.length + " listed";
+      this.more.textContent = w.fill(w.all, { n: shown }) + " " + w.noun(shown);
+      this.status.textContent += w.fill(w.first, { n: this.drawn.length });
     }
     this.reset.hidden = !filtered && !this.sort;
   };
@@ -245,7 +332,7 @@
     this.more.type = "button";
     this.more.className = "md-button atlas-finder-more";
     this.more.hidden = true;
-    this.more.textContent = "Show all";
+    this.more.textContent = this.words.fill(this.words.all, { n: "" }).trim();
     this.more.addEventListener("click", function () {
       var first = self.drawn.length;
       self.all = true;
@@ -263,11 +350,27 @@
     Array.prototype.forEach.call(document.querySelectorAll("form[data-finder]"), function (form) {
       var table = document.getElementById(form.dataset.finder);
       if (!table || !table.tBodies.length || form.dataset.atlasReady) return;
-      form.dataset.atlasReady = "1";
-      var finder = new Finder(form, table);
-      finder.start();
-      // For the benchmark and the tests: the finder behind the table.
-      table.atlasFinder = finder;
+      form.dataset.atlasReady = "loading";
+      var start = function (rows) {
+        var finder = new Finder(form, table, rows);
+        finder.start();
+        form.dataset.atlasReady = "1";
+        // For the benchmark and the tests: the finder behind the table.
+        table.atlasFinder = finder;
+      };
+      if (!table.dataset.feed) return start(null);
+      // A paged list: the finder searches every record through the feed; the pager goes.
+      fetch(new URL(table.dataset.feed, location.href).href).then(function (response) {
+        if (!response.ok) throw new Error(table.dataset.feed + ": " + response.status);
+        return response.json();
+      }).then(function (feed) {
+        var pager = table.closest(".atlas-finder-scroll").parentNode.querySelector(".atlas-pager");
+        if (pager) pager.hidden = true;
+        start(feedRows(feed, table.dataset.root || ""));
+      }).catch(function (error) {
+        form.dataset.atlasReady = "failed";  // the page's own rows and its pager stay
+        console.error("finder feed:", error);
+      });
     });
   }
 

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import COLLECTIONS
+from .hubs import timeline_slice
+from .i18n import Lang, english
 from .model import Membership, PartialDate, Record
+from .paging import HUB_ENTRIES
 from .schema import fields, values_at
 
 # Order of entries that share a date: what exists first, then what it does.
@@ -52,7 +55,8 @@ class TimelineEntry:
 
 
 class Catalog:
-    def __init__(self, records: list[Record]) -> None:
+    def __init__(self, records: list[Record], lang: Lang = english) -> None:
+        self.lang = lang  # the language of the timeline's words (i18n)
         self.records = sorted(records, key=lambda r: (r.collection, r.id))
         self.by_id: dict[str, Record] = {r.id: r for r in self.records}
         self._backlinks: dict[str, list[Backlink]] = defaultdict(list)
@@ -63,6 +67,7 @@ class Catalog:
         self._memberships: list[Membership] | None = None
         self._provenance: dict[str, str] = {}
         self._directions_of: dict[str, list[Record]] | None = None
+        self._directions_limit = 0
         for record in self.records:
             self._by_collection[record.collection].append(record)
             referred: set[str] = set()  # one backlink per record and target, through the first field
@@ -102,15 +107,16 @@ class Catalog:
         """The foreign military facilities on a country's soil, oldest first."""
         return [f for f in self.backlinks_to(country, "facilities") if f.data.get("host") == country.id]
 
-    def directions_of(self, record: Record) -> list[Record]:
+    def directions_of(self, record: Record, limit: int = HUB_ENTRIES) -> list[Record]:
         """The directions of cooperation whose pages link to `record`: through their organizations
         and partners, or through an entry of their timeline (its record and its parties). The
         record's page links back to each, so every link between record pages goes both ways."""
-        if self._directions_of is None:
+        if self._directions_of is None or self._directions_limit != limit:
+            self._directions_limit = limit
             found: dict[str, list[Record]] = defaultdict(list)
             for direction in self.collection("directions"):
                 ids = {*direction.data.get("organizations", []), *direction.data.get("partners", [])}
-                for e in self.timeline_of(direction):
+                for e in timeline_slice(self.timeline_of(direction), limit).shown:  # what its page shows
                     ids.add(e.record.id)
                     ids.update(e.parties)
                 for i in sorted(ids):
@@ -173,6 +179,7 @@ class Catalog:
 
     def _entries(self, record: Record) -> list[TimelineEntry]:
         data = record.data
+        t = self.lang.t
         out: list[TimelineEntry] = []
         provenance = self.provenance(record)
 
@@ -183,21 +190,21 @@ class Catalog:
             out.append(TimelineEntry(
                 date=PartialDate.parse(data[key]), kind=kind, title=title or record.name, record=record,
                 parties=parties if parties is not None else self.parties_of(record),
-                organizations=self.organizations_of(record), summary=str(data.get("summary", "")), what=what,
+                organizations=self.organizations_of(record), summary=data.get("summary", ""), what=what,
                 provenance=provenance,
             ))
 
         if record.collection == "treaties":
-            add("signed", "treaty", "signed")
-            add("in_force", "treaty", "entered into force")
-            add("ended", "treaty", "ceased to have effect")
+            add("signed", "treaty", t("signed"))
+            add("in_force", "treaty", t("entered into force"))
+            add("ended", "treaty", t("ceased to have effect"))
             out.extend(self._milestone_entries(record, provenance))
         elif record.collection == "facilities":
-            add("opened", "facility", "opened")
-            add("closed", "facility", "closed")
+            add("opened", "facility", t("opened"))
+            add("closed", "facility", t("closed"))
         elif record.collection == "organizations":
-            add("founded", "organization", "founded")
-            add("ended", "organization", "ceased to exist")
+            add("founded", "organization", t("founded"))
+            add("ended", "organization", t("ceased to exist"))
             founded = record.date("founded")
             for m in record.memberships():
                 member = self.by_id[m.member]
@@ -207,42 +214,49 @@ class Catalog:
                     out.append(self._membership_entry(record, member, m, m.left, provenance))
         elif record.collection in ("events", "documents"):
             add("date", "event" if record.collection == "events" else "document",
-                record.kind.replace("-", " "))
+                t(record.kind.replace("-", " ")))
         return out
 
     def _milestone_entries(self, treaty: Record, provenance: str) -> list[TimelineEntry]:
+        t = self.lang.t
         out = []
         for milestone in treaty.data.get("milestones", []):
             party = milestone.get("party")
-            what = MILESTONE_WORDS[milestone["kind"]]
+            what = t(MILESTONE_WORDS[milestone["kind"]])
             if party:
                 by = self.by_id[party].name
-                what = {"withdrawal": f"withdrawal of {by}", "entry-into-force": f"in force for {by}",
-                        "suspension": f"suspended by {by}", "resumption": f"resumed by {by}"}.get(
-                    milestone["kind"], f"{what} by {by}")
+                what = {"withdrawal": t("withdrawal of {by}", by=by), "entry-into-force": t("in force for {by}", by=by),
+                        "suspension": t("suspended by {by}", by=by), "resumption": t("resumed by {by}", by=by)}.get(
+                    milestone["kind"], t("{what} by {by}", what=what, by=by))
             in_country = (party,) if party and self.by_id[party].collection == "countries" else None
             out.append(TimelineEntry(
                 date=PartialDate.parse(milestone["date"]), kind="treaty", title=treaty.name, record=treaty,
                 parties=in_country or self.parties_of(treaty), organizations=self.organizations_of(treaty),
-                summary=str(milestone.get("note") or treaty.data.get("summary", "")), what=what,
+                summary=milestone.get("note") or treaty.data.get("summary", ""), what=what,
                 provenance=provenance,
             ))
         return out
 
     def _membership_entry(self, org: Record, member: Record, m: Membership, when: PartialDate,
                           provenance: str) -> TimelineEntry:
+        t = self.lang.t
+        names = {"member": member.name, "org": org.name}
         if when is m.joined:
-            what, verb = ("restored", "restores its membership of") if m.restored else ("joined", "joins")
-            summary = (f"{member.name} restored its membership of the {org.name}." if m.restored
-                       else f"{member.name} joined the {org.name}.")
+            what = t("restored") if m.restored else t("joined")
+            title = t("{member} restores its membership of {org}" if m.restored else "{member} joins {org}",
+                      member=member.name, org=org.label)
+            summary = t("{member} restored its membership of the {org}." if m.restored
+                        else "{member} joined the {org}.", **names)
         else:
-            what, verb = {"suspended": ("suspended", "suspends its membership of"),
-                          "expelled": ("expelled", "is expelled from")}.get(m.left_how or "", ("left", "leaves"))
-            summary = {"suspended": f"{member.name} suspended its membership of the {org.name}.",
-                       "expelled": f"{member.name} was expelled from the {org.name}."}.get(
-                m.left_how or "", f"{member.name} left the {org.name}.")
+            how = m.left_how if m.left_how in ("suspended", "expelled") else "left"
+            what = t(how)
+            title = t({"suspended": "{member} suspends its membership of {org}", "expelled": "{member} is expelled "
+                       "from {org}", "left": "{member} leaves {org}"}[how], member=member.name, org=org.label)
+            summary = t({"suspended": "{member} suspended its membership of the {org}.",
+                         "expelled": "{member} was expelled from the {org}.", "left": "{member} left the {org}."}[how],
+                        **names)
         return TimelineEntry(
-            date=when, kind="membership", title=f"{member.name} {verb} {org.label}", record=org,
+            date=when, kind="membership", title=title, record=org,
             parties=(member.id,), organizations=(org.id,), summary=summary, what=what, provenance=provenance,
         )
 

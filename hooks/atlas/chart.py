@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .catalog import Catalog
+from .i18n import Lang, english
 from .model import Membership, PartialDate, Record
 
 # A bar narrower than this (in % of the axis) would vanish; short memberships still show.
@@ -33,25 +34,6 @@ class Bar:
     start_known: bool  # False: the join date is not in the data; the bar starts at the earliest possible point
     ongoing: bool  # no leave date and the organization still exists
     ended_with: PartialDate | None  # the organization's end, when that is what ends the membership
-
-    def describe(self) -> str:
-        """The bar in words, for screen readers and tooltips."""
-        role = {"founding": "founding member", "member": "member"}.get(self.role, self.role)
-        if self.joined:
-            since = f"joined {self.joined}"
-        elif self.since:
-            since = f"a member from the founding, {self.since}"
-        else:
-            since = "join date not known"
-        if self.left:
-            until = f"left {self.left}"
-        elif self.ended_with:
-            until = f"until the organization ceased to exist ({self.ended_with})"
-        elif self.role in ("observer", "partner"):
-            until = f"still {'an' if self.role == 'observer' else 'a'} {self.role}"
-        else:
-            until = "still a member"
-        return f"{self.member.name}, {role}: {since}, {until}"
 
 
 @dataclass(frozen=True)
@@ -113,6 +95,27 @@ class MembershipChart:
             return ""
         rest = self.last_year + 1 - ticks[0]
         return f"--atlas-grid-from:{self.percent(ticks[0]):g}%;--atlas-grid-period:{100 * self.step / rest:.3f}%"
+
+
+def describe(bar: Bar, lang: Lang = english) -> str:
+    """The bar in words, for screen readers and tooltips, in the edition's language."""
+    t = lang.t
+    role = t({"founding": "founding member", "member": "member"}.get(bar.role, bar.role))
+    if bar.joined:
+        since = t("joined {date}", date=lang.date(bar.joined))
+    elif bar.since:
+        since = t("a member from the founding, {date}", date=lang.date(bar.since))
+    else:
+        since = t("join date not known")
+    if bar.left:
+        until = t("left {date}", date=lang.date(bar.left))
+    elif bar.ended_with:
+        until = t("until the organization ceased to exist ({date})", date=lang.date(bar.ended_with))
+    elif bar.role in ("observer", "partner"):
+        until = t("still an observer") if bar.role == "observer" else t("still a partner")
+    else:
+        until = t("still a member")
+    return f"{bar.member.name}, {role}: {since}, {until}"
 
 
 def membership_chart(catalog: Catalog, organizations: list[Record]) -> MembershipChart | None:

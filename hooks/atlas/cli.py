@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import COLLECTIONS
+from .i18n.coverage import untranslated
 from .problems import Problem
 from .project import check_project
 from .scaffold import ScaffoldError, new_record, write_record
@@ -46,31 +47,38 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def check(root: Path, fmt: str = "text") -> int:
+    """Every problem (errors: the build refuses the data), then every text without its Russian
+    version (warnings: the Russian page shows the English text, marked)."""
     catalog, problems = check_project(root)
     counts = catalog.counts() if catalog else {}
+    warnings = untranslated(catalog.records) if catalog else []
     summary = {
         "ok": not problems,
         "problems": len(problems),
         "files_with_problems": len({p.file for p in problems}),
+        "warnings": len(warnings),
         "records": sum(counts.values()),
         "collections": counts,
     }
     if fmt == "json":
-        print(json.dumps({"problems": [p.as_dict() for p in problems], "summary": summary},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"problems": [p.as_dict() for p in problems], "warnings": [w.as_dict() for w in warnings],
+                          "summary": summary}, ensure_ascii=False, indent=2))
     else:
         for problem in problems:
             print(problem)
-        print(_summary_line(problems, counts))
+        for warning in warnings:
+            print(f"{warning} (warning)")
+        print(_summary_line(problems, counts, len(warnings)))
     return PROBLEMS if problems else OK
 
 
-def _summary_line(problems: list[Problem], counts: dict[str, int]) -> str:
+def _summary_line(problems: list[Problem], counts: dict[str, int], warnings: int = 0) -> str:
     if problems:
         files = len({p.file for p in problems})
         return f"{_plural(len(problems), 'problem')} in {_plural(files, 'file')}."
     detail = ", ".join(f"{n} {c}" for c, n in counts.items())
-    return f"OK: {_plural(sum(counts.values()), 'record')} ({detail}), no problems."
+    untranslated_texts = f"; {_plural(warnings, 'text')} without a Russian version (warnings)" if warnings else ""
+    return f"OK: {_plural(sum(counts.values()), 'record')} ({detail}), no problems{untranslated_texts}."
 
 
 def _plural(count: int, noun: str) -> str:

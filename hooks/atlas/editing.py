@@ -16,6 +16,7 @@ from . import COLLECTIONS
 from .catalog import Catalog
 from .model import QUALIFIERS
 from .schema import FieldSpec, common, fields, schema, values_at
+from .text import Untranslated
 
 EDITING = "editing.md"
 EXAMPLE_CHARS = 70
@@ -114,6 +115,10 @@ def _example(spec: FieldSpec, collection: str, catalog: Catalog | None) -> tuple
         for _, value in values_at(record.data, spec.path):
             return inline_yaml(value), record.file
     return "", ""
+
+
+# A text the Russian edition shows untranslated is still a text (text.Untranslated).
+yaml.SafeDumper.add_representer(Untranslated, yaml.representer.SafeRepresenter.represent_str)
 
 
 def inline_yaml(value: object) -> str:

@@ -59,7 +59,7 @@ def record_jsonld(record: Record, catalog: Catalog, site_url: str, change: LastC
     if certain.data.get("summary"):
         node["description"] = certain.data["summary"]
     node.update(_DETAILS[record.collection](certain, _referrer(catalog, base), base))
-    page: Node = {"@type": "WebPage", "url": url, "license": DATA_LICENSE_URL,
+    page: Node = {"@type": "WebPage", "url": url, "license": DATA_LICENSE_URL, "inLanguage": catalog.lang.code,
                   "isPartOf": {"@type": "WebSite", "name": site_name, "url": base}}
     if change is not None:
         page["dateModified"] = change.iso()

@@ -43,6 +43,25 @@ TEXTS = "texts"  # data/texts/ holds the full texts of sources, for checking quo
 
 
 @dataclass
+class _Loaded:
+    """What one file gave, remembered by `LoadCache` while the file stays as it was."""
+
+    stamp: tuple[int, int, int]  # modification time (ns), size, inode
+    record: Record | None
+    problem: Problem | None
+    problems: list[Problem]
+
+
+@dataclass
+class LoadCache:
+    """The records of the files read by earlier loads, for the live preview: a file whose
+    modification time, size and inode are unchanged is not read again. Its record is the very
+    same object, which lets later steps (validation, page rendering) recognise it."""
+
+    files: dict[Path, _Loaded] = field(default_factory=dict)
+
+
+@dataclass
 class LoadResult:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -56,8 +75,8 @@ class _Unsupported(Exception):
         self.mark: Any = node.start_mark
 
 
-def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
-    """Read every `data/<collection>/<id>.yaml` file below `data_dir`."""
+def load_data(data_dir: Path, root: Path | None = None, cache: LoadCache | None = None) -> LoadResult:
+    """Read every `data/<collection>/<id>.yaml` file below `data_dir` (through `cache` if given)."""
     root = root or data_dir.parent
     result = LoadResult()
     if not data_dir.is_dir():
@@ -76,6 +95,7 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
                 _stray(entry, root, f"'{entry.name}' is not a collection",
                        f"use one of: {', '.join(COLLECTIONS)}")
             )
+    seen: set[Path] = set()
     for collection in COLLECTIONS:
         for path in sorted((data_dir / collection).glob("*")):
             if path.name.startswith("."):
@@ -84,9 +104,38 @@ def load_data(data_dir: Path, root: Path | None = None) -> LoadResult:
                 result.problems.append(_stray(path, root, "the file ends in .yml", "rename it to .yaml"))
             elif path.suffix != ".yaml" or not path.is_file():
                 result.problems.append(_stray(path, root, "not a .yaml record", "move it out of data/"))
-            else:
+            elif cache is None:
                 _load_file(path, collection, root, result)
+            else:
+                _load_cached(path, collection, root, result, cache)
+                seen.add(path)
+    if cache is not None:
+        for gone in [p for p in cache.files if p not in seen]:
+            del cache.files[gone]
     return result
+
+
+def _load_cached(path: Path, collection: str, root: Path, result: LoadResult, cache: LoadCache) -> None:
+    try:
+        info = path.stat()
+    except OSError:
+        _load_file(path, collection, root, result)
+        return
+    stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+    known = cache.files.get(path)
+    if known is None or known.stamp != stamp:
+        fresh = LoadResult()
+        problem = _read_record(path, collection, _rel(path, root), fresh)
+        record = fresh.records[0] if fresh.records else None
+        if record is not None and known is not None and known.record is not None and _same(record, known.record):
+            record = known.record  # saved again unchanged: the same object, so nothing shows it as changed
+        known = cache.files[path] = _Loaded(stamp, record, problem, fresh.problems)
+    result.problems.extend(known.problems)
+    if known.record is not None:
+        result.records.append(known.record)
+    if known.problem is not None:
+        result.problems.append(known.problem)
+        result.unreadable.add(path.stem)
 
 
 def _stray(path: Path, root: Path, message: str, hint: str = "move it or delete it") -> Problem:
@@ -152,6 +201,10 @@ def _read_record(path: Path, collection: str, rel: str, result: LoadResult) -> P
     result.problems.extend(builder.problems)
     result.records.append(Record(collection, path.stem, data, rel, builder.marks, tuple(builder.placeholders)))
     return None
+
+
+def _same(a: Record, b: Record) -> bool:
+    return a.data == b.data and a.marks == b.marks and a.placeholders == b.placeholders and a.file == b.file
 
 
 def _syntax_problem(rel: str, err: yaml.MarkedYAMLError) -> Problem:

@@ -167,6 +167,11 @@ class Membership:
         return self.left or self.ended_with
 
 
+def _text(value: object) -> str:
+    """A text value as it is (a str subclass keeps its kind, e.g. i18n.Untranslated)."""
+    return value if isinstance(value, str) else str(value)
+
+
 @dataclass
 class Record:
     """One YAML file: `collection/id`, the mapping it holds, and where it came from."""
@@ -177,14 +182,15 @@ class Record:
     file: str
     marks: dict[tuple[str | int, ...], tuple[int, int]] = field(default_factory=dict, repr=False)
     placeholders: tuple[tuple[str | int, ...], ...] = ()  # paths of TODO values (see is_placeholder)
+    edition: str = ""  # the folder of its edition's pages: "" (English) or "ru/" (i18n.localize)
 
     @property
     def name(self) -> str:
-        return str(self.data.get("name") or self.data.get("title") or self.id)
+        return _text(self.data.get("name") or self.data.get("title") or self.id)
 
     @property
     def label(self) -> str:
-        return str(self.data.get("short_name") or self.name)
+        return _text(self.data.get("short_name") or self.name)
 
     @property
     def kind(self) -> str:
@@ -192,11 +198,11 @@ class Record:
 
     @property
     def src_uri(self) -> str:
-        return f"{self.collection}/{self.id}.md"
+        return f"{self.edition}{self.collection}/{self.id}.md"
 
     @property
     def url(self) -> str:
-        return f"{self.collection}/{self.id}/"
+        return f"{self.edition}{self.collection}/{self.id}/"
 
     def date(self, key: str) -> PartialDate | None:
         value = self.data.get(key)

@@ -14,6 +14,7 @@ from typing import Any
 from .catalog import Catalog
 from .cite import latest
 from .export import exports
+from .feeds import feeds
 from .history import LastChange
 from .history import last_changes as _history
 from .jsonld import record_jsonld
@@ -27,8 +28,9 @@ def last_changes(root: Path, catalog: Catalog) -> dict[str, LastChange]:
 
 def static_files(catalog: Catalog, site_url: str, changes: Mapping[str, LastChange], site_name: str
                  ) -> dict[str, bytes]:
-    """The download files and the redirect pages, keyed by their path in the site."""
-    files = exports(catalog, site_url, changes, site_name)
+    """The download files, the feeds of the timeline and the treaty finder, and the redirect
+    pages, keyed by their path in the site."""
+    files = {**exports(catalog, site_url, changes, site_name), **feeds(catalog)}
     redirects = redirect_pages(catalog, site_url, site_name)
     clash = files.keys() & redirects.keys()
     if clash:

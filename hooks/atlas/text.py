@@ -29,10 +29,23 @@ def _md_text(text: str) -> Markup:
     return Markup(_WHITESPACE.sub(" ", text).translate(_ENTITIES))
 
 
+class Untranslated(str):
+    """Text of the English original, shown as it is in an edition that lacks its translation
+    (i18n.localize): wherever it is written, it comes marked lang="en" and untranslated."""
+
+    __slots__ = ()
+
+
+UNTRANSLATED_TITLE = "Ещё не переведено на русский"  # only the Russian edition has Untranslated texts
+
+
 def finalize(value: object) -> object:
     """Jinja `finalize`: every `{{ value }}` that is not already markup is escaped."""
     if isinstance(value, Markup) or value is None:
         return value if value is not None else ""
+    if isinstance(value, Untranslated):
+        return Markup(f'<span lang="en" class="atlas-untranslated" title="{UNTRANSLATED_TITLE}">'
+                      f"{md_text(value)}</span>")
     return md_text(value)
 
 

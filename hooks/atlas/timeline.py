@@ -11,8 +11,10 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .catalog import KIND_ORDER, Catalog, TimelineEntry
+from .catalog import KIND_ORDER, PROVENANCES, Catalog, TimelineEntry
 from .model import Record
+
+PROVENANCE_LABELS = {"source-text": "From the source text", "research": "From later research only"}
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,19 @@ class TimelineFilters:
     kinds: tuple[Option, ...]
     countries: tuple[Option, ...]
     organizations: tuple[Option, ...]
+    provenances: tuple[Option, ...] = ()
 
 
 def timeline_filters(catalog: Catalog, entries: list[TimelineEntry]) -> TimelineFilters:
     kinds = Counter(e.kind for e in entries)
     countries = Counter(p for e in entries for p in e.parties)
     orgs = Counter(o for e in entries for o in e.organizations)
+    provenances = Counter(e.provenance for e in entries)
     return TimelineFilters(
         kinds=tuple(Option(k, k, kinds[k]) for k in KIND_ORDER if kinds[k]),
         countries=_options(catalog, countries, lambda r: r.name),
         organizations=_options(catalog, orgs, lambda r: r.label),
+        provenances=tuple(Option(p, PROVENANCE_LABELS[p], provenances[p]) for p in PROVENANCES if provenances[p]),
     )
 
 

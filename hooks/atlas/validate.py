@@ -14,6 +14,7 @@ from typing import Any
 
 from jsonschema import ValidationError
 
+from .geo.check import coordinate_problems
 from .model import DATE_FORMAT_HINT, SINGULAR, DateError, PartialDate, Record
 from .problems import Problem, format_path
 from .quickcheck import quick_check
@@ -24,31 +25,55 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "array": "a list",
                "boolean": "true or false", "number": "a number", "null": "empty"}
 
 
+# A record's own checks (its shape, its dates, its cited lists), remembered per record object
+# by the live preview: a record loaded from an unchanged file is the same object (load.LoadCache).
+OwnChecks = dict[int, tuple[Record, list[Problem], list[Problem]]]
+
+
 def validate(records: list[Record], texts_dir: Path | None = None,
-             unreadable: Collection[str] = ()) -> list[Problem]:
+             unreadable: Collection[str] = (), memo: OwnChecks | None = None) -> list[Problem]:
     """All problems of a set of records; the records themselves are not changed.
 
     `unreadable` holds the ids of files that exist but could not be loaded (their problem
     is reported by the loader): references to them are not reported again as dangling.
+    `memo` keeps each record's own checks between calls (see OwnChecks).
     """
     problems: list[Problem] = []
     well_formed: list[Record] = []
+    own: dict[int, list[Problem]] = {}
     for record in records:
-        shape = list(_schema_problems(record))
+        shape, rest = _own_checks(record, memo)
         problems.extend(shape)
         if not shape:
             well_formed.append(record)
+            own[id(record)] = rest
+    if memo is not None:
+        alive = {id(r) for r in records}
+        for gone in [k for k in memo if k not in alive]:
+            del memo[gone]
     # Later checks assume well-formed records, so they skip the others; every record keeps its id.
     ids = _index(records, problems)
     read_text = cache(_read_text)  # sources are quoted by many records: read each text once per check
     for record in well_formed:
         problems.extend(_reference_problems(record, ids, unreadable))
-        problems.extend(_date_problems(record))
+        problems.extend(own[id(record)])
         problems.extend(_quote_problems(record, ids, texts_dir, read_text))
-        problems.extend(_uncited_lists(record))
     problems.extend(_membership_problems(well_formed, ids))
     problems.extend(_redirect_problems(well_formed, ids))
+    problems.extend(coordinate_problems(well_formed, ids))
     return sorted(set(problems))
+
+
+def _own_checks(record: Record, memo: OwnChecks | None) -> tuple[list[Problem], list[Problem]]:
+    """The record's shape problems, and (for a well-formed record) its date and list problems."""
+    known = memo.get(id(record)) if memo is not None else None
+    if known is not None and known[0] is record:
+        return known[1], known[2]
+    shape = list(_schema_problems(record))
+    rest = [] if shape else [*_date_problems(record), *_uncited_lists(record)]
+    if memo is not None:
+        memo[id(record)] = (record, shape, rest)
+    return shape, rest
 
 
 def _problem(record: Record, path: Path_, message: str, hint: str = "") -> Problem:
@@ -118,7 +143,9 @@ def _explain(record: Record, error: ValidationError) -> Iterator[Problem]:
     if keyword == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
-            hint = _suggest(key, allowed) or f"allowed fields: {', '.join(allowed)}"
+            plain = [a for a in allowed if not a.endswith("_ru")]  # Russian versions: said once
+            also = "; each text field has a Russian version, <field>_ru" if len(plain) < len(allowed) else ""
+            hint = _suggest(key, allowed) or f"allowed fields: {', '.join(plain)}{also}"
             yield _problem(record, (*path, key), f"unknown field '{key}'", hint)
     elif keyword == "required":
         missing = [k for k in wanted if k not in value]

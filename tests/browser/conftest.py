@@ -105,9 +105,23 @@ def timeline_url(timeline_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def paged_url(paged_site: Path) -> Iterator[str]:
+    """tests/fixtures/timeline built with tiny paging limits, served for the whole session."""
+    with serve(paged_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def export_url(export_site: Path) -> Iterator[str]:
     """tests/fixtures/export (renamed records, redirects), served for the whole session."""
     with serve(export_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def maps_url(maps_site: Path) -> Iterator[str]:
+    """tests/fixtures/maps (real countries and places), served for the whole session."""
+    with serve(maps_site) as url:
         yield url
 
 

@@ -24,8 +24,8 @@ SHOWN_ROWS = "() => [...document.querySelectorAll('#atlas-treaty-table tbody tr'
 
 
 def pages_to_check() -> dict[str, str]:
-    """Every kind of page: home, each index, one record of each collection, the timeline (whole and
-    filtered), the editing and downloads pages, and the 404 page. Records are the first of each
+    """Every kind of page, in both editions: home, each index, one record of each collection, the
+    timeline (whole and filtered), the editing and downloads pages, and the 404 page. Records are the first of each
     collection in the data, so a new collection is checked without touching this list."""
     from atlas.load import load_data  # the repository's data, as the built site shows it
 
@@ -37,6 +37,8 @@ def pages_to_check() -> dict[str, str]:
         first = min((r.id for r in records if r.collection == collection), default=None)
         assert first is not None, f"no record of {collection} to check"
         pages[f"{collection} record"] = f"{collection}/{first}/"
+    # The Russian edition: the same pages under ru/ (one 404 page serves both editions).
+    pages.update({f"ru {name}": f"ru/{path}" for name, path in list(pages.items()) if name != "404"})
     return pages
 
 
@@ -70,11 +72,12 @@ def test_no_serious_accessibility_violations(page: Any, site_url: str, axe: Axe,
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("address", ["treaties/?q=friend", "ru/treaties/?q=дружбе"])
 def test_search_dialog_with_results_has_no_serious_violations(page: Any, site_url: str, axe: Axe, scheme: str,
-                                                              viewport: str) -> None:
+                                                              viewport: str, address: str) -> None:
     page.set_viewport_size(VIEWPORTS[viewport])
     page.emulate_media(color_scheme=scheme)
-    page.goto(site_url + "treaties/?q=friend")
+    page.goto(site_url + address)
     page.locator(".md-search-result__item").first.wait_for(state="visible")
     assert page.locator(".md-search-result__meta").is_visible()
     assert violations(axe, page) == []

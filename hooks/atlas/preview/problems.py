@@ -11,10 +11,10 @@ import html
 import re
 from pathlib import Path
 
-from . import COLLECTIONS
-from .catalog import Catalog
-from .problems import Problem
-from .render import Page, Renderer
+from .. import COLLECTIONS
+from ..catalog import Catalog
+from ..problems import Problem
+from ..render import Page, Renderer
 
 PROBLEMS_TEMPLATE = "problems.md.j2"
 
