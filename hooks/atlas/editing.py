@@ -16,7 +16,7 @@ from . import COLLECTIONS
 from .catalog import Catalog
 from .model import QUALIFIERS
 from .schema import FieldSpec, common, fields, schema, values_at
-from .text import Untranslated
+from .text import Foreign, Untranslated
 
 EDITING = "editing.md"
 EXAMPLE_CHARS = 70
@@ -117,8 +117,9 @@ def _example(spec: FieldSpec, collection: str, catalog: Catalog | None) -> tuple
     return "", ""
 
 
-# A text the Russian edition shows untranslated is still a text (text.Untranslated).
-yaml.SafeDumper.add_representer(Untranslated, yaml.representer.SafeRepresenter.represent_str)
+# A text the Russian edition shows untranslated, or marks with its language, is still a text.
+for _kind in (Foreign, Untranslated):
+    yaml.SafeDumper.add_representer(_kind, yaml.representer.SafeRepresenter.represent_str)
 
 
 def inline_yaml(value: object) -> str:

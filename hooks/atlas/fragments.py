@@ -18,7 +18,7 @@ from .catalog import Catalog, TimelineEntry
 from .finder import TreatyRow
 from .i18n import Lang, english
 from .model import PartialDate, Record
-from .text import UNTRANSLATED_TITLE, Untranslated, attr
+from .text import Foreign, attr, foreign_span, in_script
 
 
 def page_url(src_uri: str) -> str:
@@ -107,11 +107,13 @@ class Fragments:
         record = row.record
         aka = [record.data["short_name"]] if record.data.get("short_name") else []
         aka += record.data.get("abbreviations", [])
-        other = f'<br><span class="atlas-finder-aka">{escape(" · ".join(map(str, aka)))}</span>' if aka else ""
+        code = self.lang.code
+        other = (f'<br><span class="atlas-finder-aka">{" · ".join(text(in_script(a, code)) for a in aka)}</span>'
+                 if aka else "")
         org = ""
         if row.organization:
             shown = (row.organization.data.get("abbreviations") or [row.organization.label])[0]
-            org = self.a(row.organization, here, shown)
+            org = self.a(row.organization, here, in_script(shown, code))
         return (
             f'<tr data-context="{attr(row.context)}" data-decade="{attr(row.decade)}" data-names="{attr(row.names)}"'
             f' data-party="{attr(" ".join(p.id for p in row.parties))}">'
@@ -134,8 +136,7 @@ class Fragments:
 
 
 def text(value: object) -> str:
-    """Text as HTML; an untranslated text marked English (see text.finalize)."""
-    if isinstance(value, Untranslated):
-        return (f'<span lang="en" class="atlas-untranslated" title="{UNTRANSLATED_TITLE}">'
-                f"{escape(value)}</span>")
+    """Text as HTML; a text in another language marked with it (see text.finalize)."""
+    if isinstance(value, Foreign):
+        return foreign_span(value, escape(value))
     return str(escape(value))

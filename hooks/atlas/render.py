@@ -38,7 +38,7 @@ from .model import SINGULAR, PartialDate, Record
 from .paging import Book, Limits
 from .search import search_tags
 from .slots import slot
-from .text import attr, finalize, fold
+from .text import attr, finalize, fold, in_script, title_language
 from .timeline import PROVENANCE_LABELS
 
 TITLES = {
@@ -176,12 +176,12 @@ def names_rows(record: Record, lang: Lang = english) -> Markup:
     d = record.data
     text = str(fact_row(record, lang.t("Short name"), "short_name", d.get("short_name")))
     if d.get("abbreviations"):
-        abbreviations = finalize(", ".join(map(str, d["abbreviations"])))
+        abbreviations = ", ".join(str(finalize(in_script(a, lang.code))) for a in d["abbreviations"])
         text += f"| {finalize(lang.t('Abbreviations'))} | {abbreviations}{cite_marks(record, 'abbreviations')} |\n"
     if d.get("aliases"):
         names = []
         for a in d["aliases"]:
-            name = str(foreign(a["name"], a.get("lang"), lang))
+            name = str(foreign(a["name"], a.get("lang") or "en", lang))  # without `lang`: the data's English
             if a.get("lang"):
                 name += f' <span class="atlas-lang">({finalize(a["lang"])})</span>'
             if a.get("note"):
@@ -249,6 +249,8 @@ class Renderer:
             t=lang.t, lang=lang, source_lang=(source.data.get("lang") if source else None) or "en",
             quoted=lambda value, language, marks=True: quoted(value, language, lang, marks),
             foreign=lambda value, language: foreign(value, language, lang),
+            title_lang=title_language,
+            in_script=lambda value: in_script(value, lang.code),
             language_name=lambda code: language_name(code, lang),
             in_place=lambda data: in_place(data, lang),
             coordinates_text=lambda point: coordinates(point, lang),
@@ -347,10 +349,12 @@ links_markdown=links_markdown,
         source = self.catalog.get(c["source"])
         language = source.data.get("lang")
         if c.get("paraphrase"):
-            text = f'<span class="atlas-paraphrase">{finalize(t("Research summary:"))}</span> {finalize(c["quote"])}'
+            summary = foreign(c["quote"], "en", self.lang)  # the research's words are English
+            text = f'<span class="atlas-paraphrase">{finalize(t("Research summary:"))}</span> {summary}'
         else:
             text = str(quoted(c["quote"], language, self.lang))
-        text += f" — {self.link(source, here, foreign(source.data['title'], language, self.lang))}"
+        title = source.data["title"]
+        text += f" — {self.link(source, here, foreign(title, title_language(title, language), self.lang))}"
         if c.get("url"):
             text += f", [{finalize(t('evidence'))}]({_url(c['url'])})"
         if c.get("note"):
