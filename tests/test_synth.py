@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from atlas.geo.locate import Gazetteer
 from atlas.project import check_project
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from synth import PROFILES, write_dataset  # noqa: E402
+from synth_names import INNER_BOXES, KYRGYZSTAN, PARTNERS  # noqa: E402
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -49,4 +51,15 @@ def test_kyrgyz_profile_has_the_real_shape(tmp_path: Path) -> None:
             record = yaml.safe_load(path.read_text())
             if record.get("country", record.get("host")) == "kyrgyzstan" and "coordinates" in record:
                 point = record["coordinates"]
-                assert 41 <= point["lat"] <= 42.5 and 72.5 <= point["lon"] <= 78, path
+                assert 41.2 <= point["lat"] <= 42.3 and 72.8 <= point["lon"] <= 77.8, path
+
+
+def test_inner_boxes_lie_inside_their_countries() -> None:
+    """The kyrgyz profile draws points anywhere in these boxes: a grid over each passes the coordinate check."""
+    gazetteer, iso = Gazetteer(), {s.id: s.iso for s in (KYRGYZSTAN, *PARTNERS)}
+    steps = 40
+    for country, (south, north, west, east) in INNER_BOXES.items():
+        grid = [(south + (north - south) * i / steps, west + (east - west) * j / steps)
+                for i in range(steps + 1) for j in range(steps + 1)]
+        outside = [(lat, lon) for lat, lon in grid if not gazetteer.within(iso[country], lon, lat)]
+        assert outside == [], (country, outside[:5])
