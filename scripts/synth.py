@@ -1,33 +1,50 @@
 #!/usr/bin/env python3
 """Synthetic Atlas data sets of any size, valid per the schemas, for benchmarks.
 
-    python3 scripts/synth.py DATA_DIR 5000     # writes DATA_DIR/<collection>/*.yaml
+    python3 scripts/synth.py DATA_DIR 5000                    # the spread profile
+    python3 scripts/synth.py DATA_DIR 5000 --profile kyrgyz   # the real shape
 
-`write_dataset(data_dir, treaties)` scales the other collections with the number of
-treaties, roughly as in the real data: a country per 10 treaties, an organization per
-25, an event per 2, a document per 20, a direction per 100; one source with a text
-file that every citation quotes, so quote checking runs as it does for real records.
-The output is deterministic (seeded), so timings compare between runs.
+`write_dataset(data_dir, treaties, profile)` writes DATA_DIR/<collection>/*.yaml and
+DATA_DIR/texts/, with the other collections in proportion to the number of treaties.
+Two profiles:
 
-Places: synthetic countries take ISO codes AA, AB, …, and many are real codes, so they get a real
-outline on the maps. Every other event happens in its first participant and, where that code has
-an outline, at a point inside it (the outline's label point, which `atlas check` accepts); a
-facility per 100 treaties stands in such a country too.
+- `kyrgyz` (scripts/synth_kyrgyz.py): the real shape. Kyrgyzstan is a party to every
+  treaty, with one to four of 30 other states drawn with Zipf-like weights (its
+  neighbours in most treaties, a long tail rarely), so the country pages are hubs; the
+  newer fields (milestones, membership periods, facilities, places of events, notes that
+  mark fields) are used as the real records use them.
+- `spread` (below): records spread thinly over many countries, a country per 10
+  treaties, an organization per 25, an event per 2, a document per 20, a direction per
+  100, a facility per 100; one source whose text file every citation quotes. Synthetic
+  countries take ISO codes AA, AB, …, many of them real codes, so they get real outlines;
+  every other event, and every facility, is placed at a point inside its country's outline.
+
+Both quote a source text, so quote checking runs as it does for real records. The
+output is deterministic (seeded), so timings compare between runs.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))  # this checkout's package, not one installed elsewhere
+
+import synth_kyrgyz  # noqa: E402
+from synth_common import partial_date as _date  # noqa: E402
+from synth_common import write_record as _write  # noqa: E402
 
 try:  # the outlines, to place events inside their countries (the benchmark runs in the venv)
     from atlas.geo.extract import MAP_FILES, load
 except ImportError:  # pragma: no cover - synth.py alone, without the package: no coordinates
-    MAP_FILES, load = (), None
+    MAP_FILES, load = (), None  # type: ignore[assignment]
+
+PROFILES = ("kyrgyz", "spread")
 
 SOURCE_ID = "synthetic-source"
 TEXT_FILE = "synthetic.txt"
@@ -38,8 +55,18 @@ ORG_KINDS = ("security-alliance", "economic-union", "regional-forum", "commonwea
 EVENT_KINDS = ("summit", "accession", "decision", "assistance", "other")
 
 
+def write_dataset(data_dir: Path, treaties: int, profile: str = "spread") -> dict[str, int]:
+    """Write a valid data set of `profile` with `treaties` treaties below `data_dir`;
+    returns the number of records per collection."""
+    if profile == "kyrgyz":
+        return synth_kyrgyz.write_dataset(data_dir, treaties)
+    if profile == "spread":
+        return write_spread(data_dir, treaties)
+    raise ValueError(f"unknown profile {profile!r}; choose one of {', '.join(PROFILES)}")
+
+
 def sizes(treaties: int) -> dict[str, int]:
-    """How many records of each collection go with `treaties` treaties."""
+    """How many records of each collection go with `treaties` treaties (spread profile)."""
     return {
         "treaties": treaties,
         "countries": max(10, treaties // 10),
@@ -52,8 +79,8 @@ def sizes(treaties: int) -> dict[str, int]:
     }
 
 
-def write_dataset(data_dir: Path, treaties: int) -> dict[str, int]:
-    """Write a valid data set with `treaties` treaties below `data_dir`; returns the counts."""
+def write_spread(data_dir: Path, treaties: int) -> dict[str, int]:
+    """The spread profile: `treaties` treaties and the rest in proportion; returns the counts."""
     rng = random.Random(treaties)
     n = sizes(treaties)
     countries = [f"country-{i}" for i in range(n["countries"])]
@@ -108,7 +135,7 @@ def write_dataset(data_dir: Path, treaties: int) -> dict[str, int]:
             event["country"] = participants[0]
             event["coordinates"] = places[participants[0]]
         _write(data_dir, "events", f"event-{i}", {
-            **event, "summary": f"Synthetic event number {i}.", "citations": _citations(rng),
+            **event, "summary": f"Synthetic event number {i}.", "citations": _citations(rng, ["participants"]),
         })
     hosts = sorted(places)
     for i in range(n["facilities"] if hosts else 0):
@@ -117,7 +144,7 @@ def write_dataset(data_dir: Path, treaties: int) -> dict[str, int]:
             "id": f"facility-{i}", "name": f"Facility {i}", "kind": "military-base", "host": host,
             "users": [rng.choice(countries)], "place": f"Town {i}", "coordinates": places[host],
             "opened": str(rng.randint(1991, 2020)), "status": "active",
-            "summary": f"Synthetic facility number {i}.", "citations": _citations(rng),
+            "summary": f"Synthetic facility number {i}.", "citations": _citations(rng, ["users"]),
         })
     for i in range(n["documents"]):
         _write(data_dir, "documents", f"document-{i}", {
@@ -132,13 +159,6 @@ def write_dataset(data_dir: Path, treaties: int) -> dict[str, int]:
             "summary": f"Synthetic direction number {i}.", "citations": _citations(rng),
         })
     return n
-
-
-def _write(data_dir: Path, collection: str, record_id: str, data: dict[str, Any]) -> None:
-    folder = data_dir / collection
-    folder.mkdir(parents=True, exist_ok=True)
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
-    (folder / f"{record_id}.yaml").write_text(text, encoding="utf-8")
 
 
 def _places(countries: list[str]) -> dict[str, dict[str, float]]:
@@ -158,15 +178,6 @@ def _iso(i: int) -> str:
     return chr(65 + i // 26 % 26) + chr(65 + i % 26)
 
 
-def _date(rng: random.Random, year: int) -> str:
-    precision = rng.random()
-    if precision < 0.2:
-        return str(year)
-    if precision < 0.4:
-        return f"{year}-{rng.randint(1, 12):02d}"
-    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-
-
 def _member(rng: random.Random, country: str, founded: int, index: int) -> dict[str, Any]:
     if index < 3:
         return {"member": country, "joined": f"{founded}-05-15", "role": "founding"}
@@ -184,8 +195,15 @@ def _citations(rng: random.Random, supports: list[str] | None = None) -> list[di
     return [citation]
 
 
-if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit(__doc__)
-    counts = write_dataset(Path(sys.argv[1]), int(sys.argv[2]))
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path, help="where to write <collection>/*.yaml and texts/")
+    parser.add_argument("treaties", type=int, help="number of treaties; the rest is in proportion")
+    parser.add_argument("--profile", choices=PROFILES, default="spread")
+    args = parser.parse_args()
+    counts = write_dataset(args.data_dir, args.treaties, args.profile)
     print(", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+if __name__ == "__main__":
+    main()
