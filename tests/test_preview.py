@@ -195,6 +195,22 @@ def test_a_changed_summary(preview: Preview, tmp_path: Path) -> None:
     assert_same_as_full_build(preview, tmp_path)
 
 
+def test_a_countrys_summary_renders_its_own_pages_only(preview: Preview, tmp_path: Path) -> None:
+    """Other pages show only a country's name: its summary changes its own pages (and the lists),
+    and the pages of the records that name it are left as they were, yet equal a full build's."""
+    own = [preview.site / edition / "countries/gammaland/index.html" for edition in ("", "ru")]
+    naming = [preview.site / edition / f"{page}/index.html" for edition in ("", "ru")
+              for page in ("treaties/alpha-gamma-1996", "events/summit-1996", "organizations/north-pact")]
+    before = {path: path.stat().st_mtime_ns for path in own + naming}
+    preview.replace("data/countries/gammaland.yaml", "summary: A made-up country.",
+                    "summary: A made-up country (edited).")
+    preview.until("countries/gammaland/", lambda status, body: "(edited)" in body, "the edited summary")
+    preview.until("ru/countries/gammaland/", lambda status, body: "(edited)" in body, "the Russian page")
+    assert all(path.stat().st_mtime_ns != before[path] for path in own)
+    assert {path: path.stat().st_mtime_ns for path in naming} == {path: before[path] for path in naming}
+    assert_same_as_full_build(preview, tmp_path)
+
+
 def test_an_added_record(preview: Preview, tmp_path: Path) -> None:
     preview.write("data/events/new-summit-2007.yaml", EVENT)
     preview.until("events/new-summit-2007/", lambda status, body: status == 200, "the new event")

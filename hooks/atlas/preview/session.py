@@ -9,7 +9,8 @@ the Markdown of every page, and the inputs of every list page. After a change it
   (load.LoadCache), so a changed record shows up as a different object;
 - the page of every record that changed, was added or was removed, and of every record it
   refers to or that refers to it, before or after the change (their links, backlinks,
-  timelines and tables show it);
+  timelines and tables show it), unless it changed only in what its own page alone shows
+  (OWN_PAGE_ONLY: a country's summary);
 - the page of every record whose directions of cooperation changed, and of every direction
   whose timeline shows other records than before;
 - the pages that always change: those whose inputs are ALWAYS (home, downloads, editing).
@@ -42,6 +43,11 @@ from .templates import MemoryBytecodeCache
 HUBS = ("countries", "organizations")
 # What other pages show of a country or an organization: a change re-renders everything.
 SHOWN_ELSEWHERE = ("name", "short_name", "abbreviations")
+# Fields of a record that no other record's page shows (only lists do, through their inputs):
+# a change to these alone renders the record's own pages, not those of the records it links.
+# A country has no timeline entries of its own, and others show only its name; so an edit of
+# its summary, the commonest, leaves the pages of its thousands of treaties as they were.
+OWN_PAGE_ONLY = {"countries": frozenset({"summary", "summary_ru"})}
 
 
 @dataclass
@@ -129,8 +135,9 @@ class Session:
         if any(_shown_elsewhere_changed(before.catalog, catalog, i) for i in changed):
             return None
         records = set(changed)
+        linked = {i for i in changed if not _own_page_only(before.catalog, catalog, i)}
         for graph in (before.catalog, catalog):
-            records |= {n for i in changed for n in _neighbours(graph, i)}
+            records |= {n for i in linked for n in _neighbours(graph, i)}
         records |= {i for i in set(directions) | set(before.directions)
                     if directions.get(i) != before.directions.get(i)}
         records |= {i for i in slices if slices[i] != before.slices.get(i)}
@@ -173,6 +180,17 @@ def _shown_elsewhere_changed(old: Catalog, new: Catalog, rid: str) -> bool:
     if was is None or now is None:
         return True
     return any(was.data.get(key) != now.data.get(key) for key in SHOWN_ELSEWHERE)
+
+
+def _own_page_only(old: Catalog, new: Catalog, rid: str) -> bool:
+    """Whether the record changed only in fields that its own pages alone show."""
+    was, now = old.by_id.get(rid), new.by_id.get(rid)
+    if was is None or now is None or was.file != now.file:
+        return False
+    own = OWN_PAGE_ONLY.get(now.collection, frozenset())
+    keys = set(was.data) | set(now.data)
+    return any(was.data.get(k) != now.data.get(k) for k in keys) and \
+        all(k in own for k in keys if was.data.get(k) != now.data.get(k))
 
 
 def _neighbours(catalog: Catalog, rid: str) -> Iterable[str]:
