@@ -211,6 +211,20 @@ def test_a_countrys_summary_renders_its_own_pages_only(preview: Preview, tmp_pat
     assert_same_as_full_build(preview, tmp_path)
 
 
+def test_an_organizations_summary_renders_its_pages_and_the_hubs_of_its_entries(preview: Preview,
+                                                                               tmp_path: Path) -> None:
+    """An organization's summary is also the text of its timeline entries, which its members'
+    pages show; the treaty and the event that only name it are left as they were."""
+    naming = [preview.site / edition / f"{page}/index.html" for edition in ("", "ru")
+              for page in ("treaties/alpha-beta-1992", "events/exercise-2006")]
+    before = {path: path.stat().st_mtime_ns for path in naming}
+    preview.replace("data/organizations/north-pact.yaml", "summary: A made-up alliance",
+                    "summary: An edited made-up alliance")
+    preview.until("organizations/north-pact/", lambda status, body: "An edited made-up" in body, "the edited summary")
+    assert {path: path.stat().st_mtime_ns for path in naming} == before
+    assert_same_as_full_build(preview, tmp_path)
+
+
 def test_an_added_record(preview: Preview, tmp_path: Path) -> None:
     preview.write("data/events/new-summit-2007.yaml", EVENT)
     preview.until("events/new-summit-2007/", lambda status, body: status == 200, "the new event")

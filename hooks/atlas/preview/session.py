@@ -9,8 +9,9 @@ the Markdown of every page, and the inputs of every list page. After a change it
   (load.LoadCache), so a changed record shows up as a different object;
 - the page of every record that changed, was added or was removed, and of every record it
   refers to or that refers to it, before or after the change (their links, backlinks,
-  timelines and tables show it), unless it changed only in what its own page alone shows
-  (OWN_PAGE_ONLY: a country's summary);
+  timelines and tables show it); when it changed only in what others show in timeline
+  entries alone (TIMELINE_ONLY: a country's or an organization's summary), of the records whose
+  hub pages show its entries;
 - the page of every record whose directions of cooperation changed, and of every direction
   whose timeline shows other records than before;
 - the pages that always change: those whose inputs are ALWAYS (home, downloads, editing).
@@ -43,11 +44,13 @@ from .templates import MemoryBytecodeCache
 HUBS = ("countries", "organizations")
 # What other pages show of a country or an organization: a change re-renders everything.
 SHOWN_ELSEWHERE = ("name", "short_name", "abbreviations")
-# Fields of a record that no other record's page shows (only lists do, through their inputs):
-# a change to these alone renders the record's own pages, not those of the records it links.
-# A country has no timeline entries of its own, and others show only its name; so an edit of
+# Fields of a record that other records' pages show only in the timeline entries of their hub
+# pages (its summary is its entries' text), and lists through their inputs: a change to these
+# alone renders the record's own pages and those of the hubs its entries concern, not those of
+# every record it links. Others show only a country's or an organization's name, so an edit of
 # its summary, the commonest, leaves the pages of its thousands of treaties as they were.
-OWN_PAGE_ONLY = {"countries": frozenset({"summary", "summary_ru"})}
+TIMELINE_ONLY = {"countries": frozenset({"summary", "summary_ru"}),
+                 "organizations": frozenset({"summary", "summary_ru"})}
 
 
 @dataclass
@@ -135,9 +138,10 @@ class Session:
         if any(_shown_elsewhere_changed(before.catalog, catalog, i) for i in changed):
             return None
         records = set(changed)
-        linked = {i for i in changed if not _own_page_only(before.catalog, catalog, i)}
+        quiet = {i for i in changed if _timeline_only(before.catalog, catalog, i)}
         for graph in (before.catalog, catalog):
-            records |= {n for i in linked for n in _neighbours(graph, i)}
+            records |= {n for i in changed - quiet for n in _neighbours(graph, i)}
+            records |= {n for i in quiet for n in _concerned(graph, i)}
         records |= {i for i in set(directions) | set(before.directions)
                     if directions.get(i) != before.directions.get(i)}
         records |= {i for i in slices if slices[i] != before.slices.get(i)}
@@ -182,15 +186,21 @@ def _shown_elsewhere_changed(old: Catalog, new: Catalog, rid: str) -> bool:
     return any(was.data.get(key) != now.data.get(key) for key in SHOWN_ELSEWHERE)
 
 
-def _own_page_only(old: Catalog, new: Catalog, rid: str) -> bool:
-    """Whether the record changed only in fields that its own pages alone show."""
+def _timeline_only(old: Catalog, new: Catalog, rid: str) -> bool:
+    """Whether the record changed only in fields that others show in timeline entries alone."""
     was, now = old.by_id.get(rid), new.by_id.get(rid)
     if was is None or now is None or was.file != now.file:
         return False
-    own = OWN_PAGE_ONLY.get(now.collection, frozenset())
+    own = TIMELINE_ONLY.get(now.collection, frozenset())
     keys = set(was.data) | set(now.data)
     return any(was.data.get(k) != now.data.get(k) for k in keys) and \
         all(k in own for k in keys if was.data.get(k) != now.data.get(k))
+
+
+def _concerned(catalog: Catalog, rid: str) -> set[str]:
+    """The records whose hub pages may show the timeline entries of `rid` (the directions'
+    timelines are followed by `_slices`)."""
+    return {i for e in catalog.timeline() if e.record.id == rid for i in (*e.parties, *e.organizations)}
 
 
 def _neighbours(catalog: Catalog, rid: str) -> Iterable[str]:
