@@ -7,6 +7,7 @@ outlines by ISO code, facilities and events at real places; generate.py writes i
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -16,12 +17,15 @@ from bs4 import BeautifulSoup, Tag
 
 from atlas.catalog import Catalog
 from atlas.geo.extract import MAP_FILES, load
+from atlas.maps import Bases, Maps, regional
 from atlas.maps.bases import Base, region_base, world_base
 from atlas.maps.geometry import Frame
 from atlas.maps.partners import shade
+from atlas.maps.places import Pin
 from atlas.maps.regional import regional_map
 from atlas.model import Record
 from atlas.project import load_catalog
+from atlas.render import Renderer
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "maps"
 PLACES = {"Bishkek": (42.87, 74.59), "Osh": (40.53, 72.80), "Kant": (42.85, 74.85)}
@@ -335,3 +339,26 @@ def test_maps_are_light_and_offline(maps_site: Path) -> None:
 def test_maps_are_left_out_of_search(maps_site: Path) -> None:
     index = (maps_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "Ferghana valley" not in index and "Boundaries: Natural Earth" not in index
+
+
+def test_the_regional_map_pins_the_places_of_the_latest_events(catalog: Catalog, region: Base,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """With more places of events than EVENT_PLACES, the map pins the latest ones, lists only
+    those, and says how many it left out, with a link to the timeline."""
+    maps = Maps(catalog, bases=Bases())
+    every = maps.regional("index.md")
+    assert len(every.event_pins) >= 2 and not every.events_left_out
+    monkeypatch.setattr(regional, "EVENT_PLACES", 1)
+    some = maps.regional("index.md")
+    assert len(some.event_pins) == 1 and some.event_places == len(every.event_pins) and some.events_left_out
+    def latest(pin: Pin) -> tuple[int, ...]:
+        return max(r.main_date.sort_key() for r in pin.records if r.main_date)
+    assert min(map(latest, some.event_pins)) >= max(latest(p) for p in every.event_pins if p not in some.event_pins)
+    figure = BeautifulSoup(str(some.figure), "html.parser")
+    assert len(figure.select("svg.atlas-map-svg a.atlas-map-pin--event")) == 1
+    renderer = Renderer(catalog)
+    renderer.maps = maps
+    text = html.unescape(renderer.render("_map_regional.md.j2", "index.md"))
+    assert f"The map pins the places of the latest events: 1 of {some.event_places}." in text
+    assert "[Every event is on the timeline.](timeline/index.md)" in text
+    assert text.count('<span id="atlas-map-place-') == len(some.facility_pins) + 1

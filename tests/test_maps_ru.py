@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from atlas.catalog import Catalog
 from atlas.i18n import english, localized, russian
 from atlas.i18n.strings_ru_maps import MAPS_RU
-from atlas.maps import Maps
+from atlas.maps import Maps, regional
 from atlas.maps.facade import Bases
 from atlas.maps.partners import CLASSES, class_label
 from atlas.maps.svg import page_folder
@@ -179,9 +179,12 @@ def template_texts(name: str) -> list[str]:
 
 @pytest.mark.parametrize("template, here", [("_map_regional.md.j2", "ru/index.md"),
                                             ("_map_partners.md.j2", "ru/countries/index.md")])
-def test_the_map_templates_speak_russian(fixture_ru: Maps, template: str, here: str) -> None:
+def test_the_map_templates_speak_russian(fixture_ru: Maps, template: str, here: str,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The fixture has every part of the templates: pins of both kinds, organizations, a partner
-    without an outline (Testland, "not on the map")."""
+    without an outline (Testland, "not on the map"); and, one place of events pinned, the note
+    on the places left out."""
+    monkeypatch.setattr(regional, "EVENT_PLACES", 1)
     renderer = Renderer(fixture_ru.catalog)
     renderer.maps = fixture_ru
     renderer.env.globals["t"] = russian.t  # what the Renderer of the Russian edition binds

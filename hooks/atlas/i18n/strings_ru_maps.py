@@ -59,6 +59,9 @@ MAPS_RU: dict[str, str] = {
     "Show on the map": "Показать на карте",
     "Foreign military facilities": "Иностранные военные объекты",
     "Events": "События",
+    "The map pins the places of the latest events: {shown} of {total}.":
+        "На карте отмечены места последних событий: {shown} из {total}.",
+    "Every event is on the timeline.": "Все события — в хронологии.",
     "Members of": "Члены организации:",
     "no organization": "не выбрана",
     "a member of the {organization}": "член организации: {organization}",

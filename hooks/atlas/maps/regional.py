@@ -47,15 +47,36 @@ class OrganizationLayer:
         return "en" if english_attr(self.organization.name) else ""
 
 
+# The regional map pins the places of the latest events, at most this many: with thousands of
+# events each place would add a pin and an entry to the home page (the timeline lists them all).
+EVENT_PLACES = 60
+
+
 @dataclass(frozen=True)
 class RegionalMap:
     figure: Markup
     countries: list[Record]  # the Atlas's countries drawn on the map, by name
     facility_pins: list[Pin]
-    event_pins: list[Pin]
+    event_pins: list[Pin]  # the places of the latest events (EVENT_PLACES), in the order of `pins`
     capitals: list[Capital]  # named in the edition's language
     organizations: list[OrganizationLayer]
     scale_km: int
+    event_places: int = 0  # the places of events in the map's view, pinned or not
+
+    @property
+    def events_left_out(self) -> bool:
+        return self.event_places > len(self.event_pins)
+
+
+def latest_places(pins: list[Pin], limit: int) -> list[Pin]:
+    """The `limit` pins whose latest record is the most recent, in their given order."""
+    if len(pins) <= limit:
+        return pins
+    def latest(pin: Pin) -> tuple[int, ...]:
+        dates = [r.main_date.sort_key() for r in pin.records if r.main_date]
+        return max(dates, default=(0,))
+    kept = {id(p) for p in sorted(pins, key=latest, reverse=True)[:limit]}
+    return [p for p in pins if id(p) in kept]
 
 
 def regional_map(base: Base, here: str, atlas: dict[str, Record], all_pins: list[Pin],
@@ -64,9 +85,11 @@ def regional_map(base: Base, here: str, atlas: dict[str, Record], all_pins: list
     `organizations`: each with its current member countries."""
     frame = base.frame
     shown = {iso: record for iso, record in atlas.items() if iso in base.by_iso and _visible(base.by_iso[iso], base)}
-    pins = [p for p in all_pins if base.shows(p.lat, p.lon)]
-    facility_pins = [p for p in pins if p.kind == FACILITY]
-    event_pins = [p for p in pins if p.kind == EVENT]
+    in_view = [p for p in all_pins if base.shows(p.lat, p.lon)]
+    facility_pins = [p for p in in_view if p.kind == FACILITY]
+    event_places = [p for p in in_view if p.kind == EVENT]
+    event_pins = latest_places(event_places, EVENT_PLACES)
+    pins = facility_pins + event_pins
     layers = []
     drawn = {r.id for r in shown.values()}
     for org, members in organizations:
@@ -102,7 +125,7 @@ def regional_map(base: Base, here: str, atlas: dict[str, Record], all_pins: list
         "</figure>"
     )
     ordered = sorted(shown.values(), key=lambda r: r.name.casefold())
-    return RegionalMap(figure, ordered, facility_pins, event_pins, capitals, layers, scale_km)
+    return RegionalMap(figure, ordered, facility_pins, event_pins, capitals, layers, scale_km, len(event_places))
 
 
 def _visible(shape: Shape, base: Base) -> bool:
