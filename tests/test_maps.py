@@ -360,5 +360,6 @@ def test_the_regional_map_pins_the_places_of_the_latest_events(catalog: Catalog,
     renderer.maps = maps
     text = html.unescape(renderer.render("_map_regional.md.j2", "index.md"))
     assert f"The map pins the places of the latest events: 1 of {some.event_places}." in text
-    assert "[Every event is on the timeline.](timeline/index.md)" in text
+    assert "[Every event is on the timeline.](timeline.md)" in text
+    assert "timeline.md" in {plan.src_uri for plan in renderer.plans()}  # a page of the site, paged or not
     assert text.count('<span id="atlas-map-place-') == len(some.facility_pins) + 1
