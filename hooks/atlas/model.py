@@ -188,12 +188,12 @@ class Record:
 
     @property
     def name(self) -> str:
-        """The record's name; a source's title written in another language than English comes
-        marked with it in the English edition (the other editions mark theirs: i18n.localize)."""
-        if "name" not in self.data and "title" in self.data and not self.edition:
+        """The record's name; a source's title written in another language than its edition's
+        comes marked with that language (`Foreign`)."""
+        if "name" not in self.data and "title" in self.data:
             title = str(self.data["title"])
             written = title_language(title, self.data.get("lang"))
-            return title if written == "en" else Foreign(title, written)
+            return title if written == (self.edition.rstrip("/") or "en") else Foreign(title, written)
         return _text(self.data.get("name") or self.data.get("title") or self.id)
 
     @property

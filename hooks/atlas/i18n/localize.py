@@ -4,8 +4,8 @@ Every text field F may have its version in Russian, F_ru (the schemas declare on
 text field; `place_in_ru` is the place as it follows «в»). The Russian edition renders records
 whose F holds F_ru; where the data has no F_ru yet, F keeps the English text as an
 `Untranslated` string, which the pages show marked as English (lang="en") and untranslated.
-Quotes, titles of sources and names as written in another language are not translated; a
-source's title written in another language than the edition's comes as `Foreign`, marked with it.
+Quotes, titles of sources and names as written in another language are not translated (a
+source's title is marked with its language by `Record.name`, in every edition).
 The records keep their ids; their pages live under the edition's folder (Record.edition).
 """
 
@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import Record
-from ..text import Foreign, Untranslated, title_language
+from ..text import Untranslated
 
 SUFFIX = "_ru"
 
@@ -31,10 +31,7 @@ def localized(records: list[Record], code: str, prefix: str, memo: Remembered | 
     for record in records:
         known = memo.get(id(record)) if memo is not None else None
         if known is None or known[0] is not record:
-            data = _localized(record.data, f"_{code}")
-            if record.collection == "sources":
-                data["title"] = _titled(data["title"], data.get("lang"), code)
-            known = (record, replace(record, data=data, edition=prefix))
+            known = (record, replace(record, data=_localized(record.data, f"_{code}"), edition=prefix))
             if memo is not None:
                 memo[id(record)] = known
         out.append(known[1])
@@ -43,11 +40,6 @@ def localized(records: list[Record], code: str, prefix: str, memo: Remembered | 
         for gone in [k for k in memo if k not in alive]:
             del memo[gone]
     return out
-
-
-def _titled(title: str, language: str | None, code: str) -> str:
-    written = title_language(title, language)
-    return str(title) if written == code else Foreign(title, written)
 
 
 def _localized(value: Any, suffix: str, names: bool = True) -> Any:
