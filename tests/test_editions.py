@@ -21,6 +21,7 @@ NOT_PAGES = ("assets/", "search/", "javascripts/", "stylesheets/", "feeds/")
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 HTML_LANG = re.compile(r'<html lang="([a-z]+)"')
+HEADING_ID = re.compile(r'<h[1-6] id="([^"]*)"')
 SWITCH = re.compile(r'<a href="([^"]*)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link atlas-language"')
 
 
@@ -57,6 +58,26 @@ def test_each_page_says_its_language(site_pages: dict[str, Path]) -> None:
         if not found or found.group(1) != expected:
             wrong[rel] = found.group(1) if found else None
     assert wrong == {}
+
+
+def test_headings_are_anchored_by_their_words_in_either_script(site_pages: dict[str, Path]) -> None:
+    """Python-Markdown's default slugify keeps ASCII only: a Russian heading's anchor was "_1",
+    a number in it "-2014". The Atlas slugifies in Unicode, so a link to a heading reads."""
+    wordless = {}
+    for rel, path in site_pages.items():
+        ids = HEADING_ID.findall(path.read_text(encoding="utf-8"))
+        bad = [i for i in ids if not re.search(r"[^\W\d_]", i)]
+        if bad:
+            wordless[rel] = bad
+    russian_home = HEADING_ID.findall(site_pages["ru/index.html"].read_text(encoding="utf-8"))
+    assert russian_home[0] == "атлас-безопасности-кыргызстана"
+    assert wordless == {}
+
+
+def test_the_home_page_names_the_site_once(site_pages: dict[str, Path]) -> None:
+    titles = {rel: TITLE.search(site_pages[rel].read_text(encoding="utf-8")).group(1).strip()
+              for rel in ("index.html", "ru/index.html")}
+    assert titles == {"index.html": "Kyrgyz Security Atlas", "ru/index.html": "Атлас безопасности Кыргызстана"}
 
 
 def test_the_language_switch_links_each_page_to_its_counterpart(site_pages: dict[str, Path]) -> None:
