@@ -225,6 +225,38 @@ def test_an_organizations_summary_renders_its_pages_and_the_hubs_of_its_entries(
     assert_same_as_full_build(preview, tmp_path)
 
 
+def test_a_summary_renders_the_hubs_that_show_it_only(preview: Preview, tmp_path: Path) -> None:
+    """A treaty's or an event's summary is the text of its timeline entries. A hub (country,
+    organization) shows a selection of its entries once they are many (three, here): a hub
+    whose selection leaves the entry out, like Kyrgyzstan's page for most of its thousands of
+    treaties, is left as it was; one whose selection holds it is rendered again."""
+    def pages(*names: str) -> list[Path]:
+        return [preview.site / edition / name / "index.html" for edition in ("", "ru") for name in names]
+
+    def times(paths: list[Path]) -> dict[Path, int]:
+        return {path: path.stat().st_mtime_ns for path in paths}
+
+    treaty = pages("treaties/alpha-beta-1992")
+    hubs = pages("countries/alphaland", "countries/betaland", "organizations/north-pact")  # each shows 3 others
+    before = times(treaty + hubs)
+    assert not any("North Pact was founded" in path.read_text(encoding="utf-8") for path in hubs)
+    preview.replace("data/treaties/alpha-beta-1992.yaml", "summary: Signed on the day the North Pact was founded.",
+                    "summary: Signed on the day the North Pact was founded (edited).")
+    preview.until("treaties/alpha-beta-1992/", lambda status, body: "(edited)" in body, "the edited summary")
+    preview.until("ru/treaties/alpha-beta-1992/", lambda status, body: "(edited)" in body, "the Russian page")
+    assert all(path.stat().st_mtime_ns != before[path] for path in treaty)
+    assert times(hubs) == {path: before[path] for path in hubs}
+    assert_same_as_full_build(preview, tmp_path / "treaty")
+
+    showing = pages("countries/deltaland")  # its two entries, one of them the visit's
+    before = times(showing)
+    preview.replace("data/events/zeta-visit-2003.yaml", "summary: A visit on the day of the allied treaty.",
+                    "summary: A visit on the day of the allied treaty (edited).")
+    preview.until("countries/deltaland/", lambda status, body: "allied treaty (edited)" in body, "the hub's entry")
+    assert all(path.stat().st_mtime_ns != before[path] for path in showing)
+    assert_same_as_full_build(preview, tmp_path / "event")
+
+
 def test_an_added_record(preview: Preview, tmp_path: Path) -> None:
     preview.write("data/events/new-summit-2007.yaml", EVENT)
     preview.until("events/new-summit-2007/", lambda status, body: status == 200, "the new event")

@@ -10,8 +10,7 @@ the Markdown of every page, and the inputs of every list page. After a change it
 - the page of every record that changed, was added or was removed, and of every record it
   refers to or that refers to it, before or after the change (their links, backlinks,
   timelines and tables show it); when it changed only in what others show in timeline
-  entries alone (TIMELINE_ONLY: a country's or an organization's summary), of the records whose
-  hub pages show its entries;
+  entries alone (TIMELINE_ONLY: a summary), of the hubs whose selection of entries holds one;
 - the page of every record whose directions of cooperation changed, and of every direction
   whose timeline shows other records than before;
 - the pages that always change: those whose inputs are ALWAYS (home, downloads, editing).
@@ -49,8 +48,10 @@ SHOWN_ELSEWHERE = ("name", "short_name", "abbreviations")
 # alone renders the record's own pages and those of the hubs its entries concern, not those of
 # every record it links. Others show only a country's or an organization's name, so an edit of
 # its summary, the commonest, leaves the pages of its thousands of treaties as they were.
-TIMELINE_ONLY = {"countries": frozenset({"summary", "summary_ru"}),
-                 "organizations": frozenset({"summary", "summary_ru"})}
+# A treaty's, an event's, a document's or a facility's summary likewise shows on its own page,
+# in the lists (followed by their inputs) and in the timeline entries of its hubs.
+TIMELINE_ONLY = {collection: frozenset({"summary", "summary_ru"})
+                 for collection in ("countries", "organizations", "treaties", "events", "documents", "facilities")}
 
 
 @dataclass
@@ -113,7 +114,7 @@ class Session:
         directions = _directions(catalog, hub_entries)
         slices = _slices(catalog, hub_entries)
         last_year = _last_year(catalog)
-        touched = self._touched(plans, catalog, changes, directions, slices, last_year)
+        touched = self._touched(plans, catalog, changes, directions, slices, last_year, hub_entries)
         out = []
         markdown: dict[str, str] = {}
         for plan in plans:
@@ -129,7 +130,7 @@ class Session:
 
     def _touched(self, plans: list[Plan], catalog: Catalog, changes: Mapping[str, LastChange],
                  directions: dict[str, tuple[str, ...]], slices: dict[str, tuple[int, ...]],
-                 last_year: int) -> set[str] | None:
+                 last_year: int, hub_entries: int) -> set[str] | None:
         """The pages to render again, or None for all of them."""
         before = self.built
         if before is None or last_year != before.last_year:
@@ -141,7 +142,7 @@ class Session:
         quiet = {i for i in changed if _timeline_only(before.catalog, catalog, i)}
         for graph in (before.catalog, catalog):
             records |= {n for i in changed - quiet for n in _neighbours(graph, i)}
-            records |= {n for i in quiet for n in _concerned(graph, i)}
+            records |= {n for i in quiet for n in _concerned(graph, i, hub_entries)}
         records |= {i for i in set(directions) | set(before.directions)
                     if directions.get(i) != before.directions.get(i)}
         records |= {i for i in slices if slices[i] != before.slices.get(i)}
@@ -197,10 +198,14 @@ def _timeline_only(old: Catalog, new: Catalog, rid: str) -> bool:
         all(k in own for k in keys if was.data.get(k) != now.data.get(k))
 
 
-def _concerned(catalog: Catalog, rid: str) -> set[str]:
-    """The records whose hub pages may show the timeline entries of `rid` (the directions'
-    timelines are followed by `_slices`)."""
-    return {i for e in catalog.timeline() if e.record.id == rid for i in (*e.parties, *e.organizations)}
+def _concerned(catalog: Catalog, rid: str, limit: int) -> set[str]:
+    """The hubs whose pages show timeline entries of `rid`: of the countries and organizations
+    its entries concern, those whose selection (hubs.py) holds one. Kyrgyzstan's page shows a
+    few of its thousands of treaties; an edit of another leaves it as it was. (The directions'
+    timelines are followed by `_slices`.)"""
+    hubs = {i for e in catalog.timeline() if e.record.id == rid for i in (*e.parties, *e.organizations)}
+    return {i for i in hubs if i in catalog.by_id and any(
+        e.record.id == rid for e in timeline_slice(catalog.timeline_of(catalog.by_id[i]), limit).shown)}
 
 
 def _neighbours(catalog: Catalog, rid: str) -> Iterable[str]:
