@@ -154,6 +154,26 @@ def test_finder_tables_stay_out_of_the_search_index(built_site: Path, collection
     assert someone.name not in text, "search should lead to the record page, not the index table"
 
 
+NAMING_SECTIONS = ("relations", "milestones", "members", "memberships", "membership")
+
+
+@pytest.mark.parametrize("edition", ["", "ru/"])
+def test_search_leaves_out_citation_marks_and_the_sections_that_name_other_records(built_site: Path,
+                                                                                  edition: str) -> None:
+    """A record is found by its own page: its relations, milestones, members and memberships
+    (and a chart of them) name other records, like its backlinks; "[1]" is noise. Both stay
+    out of the index, which also keeps it light at thousands of treaties."""
+    docs = json.loads((built_site / edition / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert not [d["location"] for d in docs if d["location"].rsplit("#", 1)[-1] in NAMING_SECTIONS]
+    assert not [d["location"] for d in docs if "<sup" in d["text"]]  # (quotes may hold a "[5]" of their own)
+    # The pages have them all: the index leaves them out, not the site.
+    html = {section: sum(f'id="{section}"' in path.read_text(encoding="utf-8")
+                         for path in (built_site / edition).glob("*/*/index.html")) for section in NAMING_SECTIONS[:4]}
+    assert all(count > 0 for count in html.values()), html
+    assert 'class="atlas-cite" data-search-exclude' in (
+        built_site / edition / "treaties" / "kg-uz-eternal-friendship-1996" / "index.html").read_text(encoding="utf-8")
+
+
 def test_search_tags_are_the_other_names(catalog: Catalog) -> None:
     assert search_tags(catalog.get("union")) == ["PU", "ПЁС", "Партнёрский союз"]
     assert search_tags(catalog.get("beta")) == ["Republic of Béta"]

@@ -132,9 +132,10 @@ def _date(value: object, lang: Lang = english) -> str:
 
 
 def cite_marks(record: Record, field: str) -> Markup:
-    """Superscript links to the citations of `record` that support `field` (m.cites)."""
+    """Superscript links to the citations of `record` that support `field` (m.cites); left out
+    of the search index, where "[1]" would be noise in every entry."""
     return Markup("".join(
-        f'<sup class="atlas-cite">[[{i}]](#cite-{i})</sup>'
+        f'<sup class="atlas-cite" data-search-exclude>[[{i}]](#cite-{i})</sup>'
         for i, c in enumerate(record.data.get("citations", []), 1) if field in c.get("supports", [])
     ))
 
