@@ -204,6 +204,21 @@ def test_a_hub_shows_a_selection_and_says_where_the_rest_is(paged_site: Path, ca
         assert "../../treaties/party/alphaland/" in hrefs
 
 
+@pytest.mark.parametrize("edition", ["", "ru/"])
+def test_the_membership_chart_draws_the_organizations_with_the_most_members(paged_site: Path, catalog: Catalog,
+                                                                            edition: str) -> None:
+    """With more organizations than a hub lists, the index's chart draws those with the most
+    members (a page of hundreds of organizations' bars weighed over 1 MB) and says so."""
+    page = soup(paged_site, edition + "organizations")
+    drawn = [str(a["href"]).strip("/") for a in page.select(".atlas-chart-group th a")]
+    organizations = catalog.collection("organizations")
+    most = sorted(organizations, key=lambda o: -len(o.data.get("members", [])))[:LIMITS["hub_records"]]
+    assert len(organizations) > LIMITS["hub_records"]
+    assert drawn == [o.id for o in organizations if o in most]  # in the index's order
+    note = page.select_one("#membership ~ p").get_text()  # type: ignore[union-attr]
+    assert f"{LIMITS['hub_records']}" in note and f"{len(organizations)}" in note
+
+
 def shown_entries_of_slice(page: BeautifulSoup) -> list[tuple[str, str]]:
     return [(str(e["data-date"]), e.select_one("strong a").get_text())  # type: ignore[union-attr]
             for e in page.select(".atlas-timeline--slice .atlas-tl-entry")]

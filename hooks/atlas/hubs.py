@@ -61,3 +61,14 @@ def related(records: Sequence[Record], limit: int) -> Selection[Record]:
 
 def timeline_slice(entries: Sequence[TimelineEntry], limit: int) -> Selection[TimelineEntry]:
     return select(entries, limit, key_entry)
+
+
+def charted(organizations: Sequence[Record], limit: int) -> Selection[Record]:
+    """The organizations the index's membership chart draws: all while they are at most
+    `limit`; else the key ones and those with the most members (in the list's order), so that
+    the index stays light with hundreds of organizations."""
+    if len(organizations) <= limit:
+        return Selection(tuple(organizations), len(organizations))
+    ranked = sorted(range(len(organizations)), key=lambda i: (
+        not is_key(organizations[i]), -len(organizations[i].data.get("members", [])), i))
+    return Selection(tuple(organizations[i] for i in sorted(ranked[:limit])), len(organizations))

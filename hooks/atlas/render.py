@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -29,7 +29,7 @@ from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
 from .fragments import Fragments
 from .history import LastChange
-from .hubs import Selection, related, timeline_slice
+from .hubs import Selection, charted, related, timeline_slice
 from .i18n import Lang, english
 from .i18n.texts import coordinates, foreign, in_place, language_name, quoted
 from .listing import index_plans, timeline_book, timeline_plans, treaty_list_uri
@@ -307,6 +307,9 @@ class Renderer:
         def table_html(kind: str, items: list[Any], **extra: Any) -> Markup:
             return slot(self.fragments.table(kind, items, here, **extra))
 
+        def charted_organizations(records: Sequence[Record]) -> Selection[Record]:
+            return charted(records, self.limits.hub_records)
+
         def provenance_note() -> Markup:
             return self.provenance_note(here)
 
@@ -332,7 +335,7 @@ links_markdown=links_markdown,
             citation_line_markdown=citation_line_markdown, citations_markdown=citations_markdown,
             backlinks_markdown=backlinks_markdown, timeline_href=timeline_href, hub_timeline=hub_timeline,
             directions_of=directions_of, entries_html=entries_html, table_html=table_html,
-            provenance_note=provenance_note,
+            provenance_note=provenance_note, charted_organizations=charted_organizations,
             more_entries_markdown=more_entries_markdown, **context
         )
 

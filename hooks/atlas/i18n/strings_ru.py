@@ -331,6 +331,8 @@ _INTERFACE = {
     # The membership chart
     "Members of the {name} over time": "{name}: члены во времени",
     "Members of {n} organizations over time": "Члены организаций ({n}) во времени",
+    "The chart draws the {shown} of {total} organizations with the most members.":
+        "На диаграмме — организации с наибольшим числом членов: {shown} из {total}.",
     "Membership, {first} to {last}": "Членство, {first}–{last}",
     "observer or partner": "наблюдатель или партнёр",
     "join date not known": "дата вступления неизвестна",
