@@ -56,7 +56,8 @@ class _Build:
     pages: list[tuple[str, bool]] = []  # each page's URL, in order, and whether this build rendered it
     outputs: set[str] = set()  # every file this build writes, relative to site_dir
     failure: str | None = None  # a traceback of the package (serve only): every page shows it
-    english: dict[str, Any] = {}  # the configuration's site name and copyright (the English edition's)
+    english: dict[str, Any] = {}  # the configuration's site name, copyright and palette (the English edition's)
+    russian_palette: list[Any] = []  # the palette with its switch named in Russian
 
 
 class _PreviewFile(File):
@@ -78,6 +79,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: MkDocsConfig) -> None:
     gc.unfreeze()  # a failed build under `serve` may have skipped on_post_build
     _Build.atlas, _Build.site, _Build.pages, _Build.outputs, _Build.failure = None, None, [], set(), None
+    _Build.russian_palette = []
     if not _Serve.active:
         _Build.atlas = _import_package(fresh=False)
         _Build.site = _Build.atlas.site.SiteBuild(_settings(config))
@@ -164,9 +166,17 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Remember the English site name and copyright: pages of the Russian edition show theirs."""
-    _Build.english = {"site_name": config.site_name, "copyright": config.copyright}
+    """Remember the English site name, copyright and palette switch: pages of the Russian
+    edition show theirs."""
+    _Build.english = {"site_name": config.site_name, "copyright": config.copyright,
+                      "palette": config.theme["palette"]}
     return config
+
+
+def _palette(lang: Any) -> list[Any]:
+    """The palette's options with the switch named in `lang` (mkdocs.yml names it in English)."""
+    return [{**option, "toggle": {**option["toggle"], "name": lang.t(option["toggle"]["name"])}}
+            if option.get("toggle") else option for option in _Build.english["palette"]]
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -175,9 +185,11 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     russian = _Build.atlas.i18n.russian if _Build.atlas is not None else None
     if russian is None or not page.url.startswith(russian.prefix):
         config.site_name, config.copyright = _Build.english["site_name"], _Build.english["copyright"]
+        config.theme["palette"] = _Build.english["palette"]
         return context
     config.site_name = russian.t(_Build.english["site_name"])
     config.copyright = russian.t(_Build.english["copyright"])
+    config.theme["palette"] = _Build.russian_palette = _Build.russian_palette or _palette(russian)
     items = [Link(russian.t(item.title), russian.prefix + (item.url or "")) for item in nav.items]
     context["nav"] = SimpleNamespace(items=items, homepage=SimpleNamespace(url=russian.prefix))
     return context
@@ -193,8 +205,11 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: File
 
 
 def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-    """The long lists, rendered as HTML beside the Markdown (atlas.slots), put in their places."""
-    return _Build.atlas.slots.fill(html) if _Build.atlas is not None else html
+    """The long lists, rendered as HTML beside the Markdown (atlas.slots), put in their places;
+    the headings' links titled in the page's language."""
+    if _Build.atlas is None:
+        return html
+    return _Build.atlas.slots.fill(_Build.atlas.i18n.permalinks(html, page.url))
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:

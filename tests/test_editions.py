@@ -74,6 +74,25 @@ def test_headings_are_anchored_by_their_words_in_either_script(site_pages: dict[
     assert wordless == {}
 
 
+ATTRIBUTE_TEXT = re.compile(r'<[a-z]+ [^>]*?\b(aria-label|title|placeholder|alt)="([^"]*)"')
+
+
+def test_russian_pages_name_their_controls_in_russian(site_pages: dict[str, Path]) -> None:
+    """Text in attributes, which the language walker does not read: the palette switch (named
+    in mkdocs.yml), the headings' links (the toc extension's "Permanent link"), every label.
+    A file name (atlas.json) is not a word of either language."""
+    english = {}
+    for rel, path in site_pages.items():
+        if not rel.startswith("ru/"):
+            continue
+        for tag in ATTRIBUTE_TEXT.finditer(path.read_text(encoding="utf-8")):
+            value = unescape(tag.group(2))
+            if re.search(r"[A-Za-z]{2}", value) and not re.search(r"[А-яЁё]", value) \
+                    and not re.fullmatch(r"[\w.-]+\.[a-z]+", value) and 'lang="en"' not in tag.group(0):
+                english.setdefault(value, rel)
+    assert english == {}
+
+
 def test_the_home_page_names_the_site_once(site_pages: dict[str, Path]) -> None:
     titles = {rel: TITLE.search(site_pages[rel].read_text(encoding="utf-8")).group(1).strip()
               for rel in ("index.html", "ru/index.html")}

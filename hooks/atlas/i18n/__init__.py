@@ -13,4 +13,14 @@ from ..text import Untranslated
 from .lang import EDITIONS, Lang, english, russian
 from .localize import localized
 
-__all__ = ["EDITIONS", "Lang", "Untranslated", "english", "localized", "russian"]
+__all__ = ["EDITIONS", "Lang", "Untranslated", "english", "localized", "permalinks", "russian"]
+
+_PERMALINK = 'title="Permanent link">&para;</a>'  # the toc extension's, one title for every page
+
+
+def permalinks(html: str, url: str) -> str:
+    """The links of a page's headings titled in its edition's language."""
+    lang = russian if url.startswith(russian.prefix) else english
+    if lang is english:
+        return html
+    return html.replace(_PERMALINK, f'title="{lang.t("Permanent link")}">&para;</a>')

@@ -331,6 +331,10 @@ _INTERFACE = {
     # The membership chart
     "Members of the {name} over time": "{name}: члены во времени",
     "Members of {n} organizations over time": "Члены организаций ({n}) во времени",
+    # The palette switch in the header (mkdocs.yml: theme.palette[].toggle.name)
+    "Switch to dark mode": "Включить тёмную тему",
+    "Switch to light mode": "Включить светлую тему",
+    "Permanent link": "Постоянная ссылка",  # a heading's link (the toc extension's title)
     "The chart draws the {shown} of {total} organizations with the most members.":
         "На диаграмме — организации с наибольшим числом членов: {shown} из {total}.",
     "Membership, {first} to {last}": "Членство, {first}–{last}",
