@@ -27,7 +27,7 @@ from .columns import page_url
 from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
 from .finder import organization_rows, treaty_finder
-from .fragments import Fragments
+from .fragments import Fragments, relative_url
 from .history import LastChange
 from .hubs import Selection, charted, related, timeline_slice
 from .i18n import Lang, english
@@ -135,7 +135,7 @@ def cite_marks(record: Record, field: str) -> Markup:
     """Superscript links to the citations of `record` that support `field` (m.cites); left out
     of the search index, where "[1]" would be noise in every entry."""
     return Markup("".join(
-        f'<sup class="atlas-cite" data-search-exclude>[[{i}]](#cite-{i})</sup>'
+        f'<sup class="atlas-cite" data-search-exclude><a href="#cite-{i}">[{i}]</a></sup>'
         for i, c in enumerate(record.data.get("citations", []), 1) if field in c.get("supports", [])
     ))
 
@@ -260,9 +260,10 @@ class Renderer:
         )
 
     def link(self, target: Record | str, here: str, label: str | None = None) -> Markup:
+        """A link to a record's page, as HTML: Python-Markdown passes it through, where a Markdown
+        link costs it a pass of every inline pattern (a record page has dozens)."""
         record = self.catalog.get(target) if isinstance(target, str) else target
-        href = _relative(record.src_uri, posixpath.dirname(here) or ".")
-        return Markup(f"[{finalize(label or record.label)}]({href})")
+        return Markup(f'<a href="{attr(relative_url(record.src_uri, here))}">{finalize(label or record.label)}</a>')
 
     def href(self, src_uri: str, here: str, anchor: str = "") -> str:
         """A link to a page of this edition (`src_uri` as the English edition has it)."""
@@ -358,23 +359,27 @@ links_markdown=links_markdown,
         else:
             text = str(quoted(c["quote"], language, self.lang))
         title = source.data["title"]
-        text += f" — {self.link(source, here, foreign(title, title_language(title, language), self.lang))}"
+        label = finalize(foreign(title, title_language(title, language), self.lang))
+        text += f' — <a href="{attr(relative_url(source.src_uri, here))}">{label}</a>'
         if c.get("url"):
-            text += f", [{finalize(t('evidence'))}]({_url(c['url'])})"
+            text += f', <a href="{attr(_url(c["url"]))}">{finalize(t("evidence"))}</a>'
         if c.get("note"):
             text += f" ({finalize(c['note'])})"
         return Markup(text)
 
     def citations(self, record: Record, here: str) -> Markup:
+        """The Citations section: its heading, then the citations as HTML (a slot: Markdown
+        took a third of a record page's conversion on them, scripts/benchmark.py)."""
         t = self.lang.t
-        parts = [f"## {finalize(t('Citations'))} {{ #citations data-search-exclude }}\n\n"]
+        parts = []
         for i, c in enumerate(record.data.get("citations", []), 1):
             supports = c.get("supports")
             extra = (f' <span class="atlas-supports">{finalize(t("Supports:"))} '
                      f'<code>{finalize(", ".join(map(str, supports)))}</code></span>' if supports else "")
-            parts.append(f'<div class="atlas-citation" id="cite-{i}" markdown>\n'
-                         f"**[{i}]** {self.citation_line(c, here)}{extra}\n</div>\n")
-        return Markup("".join(parts))
+            parts.append(f'<div class="atlas-citation" id="cite-{i}">\n'
+                         f"<p><strong>[{i}]</strong> {self.citation_line(c, here)}{extra}</p>\n</div>")
+        heading = Markup(f"## {finalize(t('Citations'))} {{ #citations data-search-exclude }}\n\n")
+        return heading + slot("\n".join(parts))
 
     def backlinks_section(self, target: Record, backlinks: list[Record], here: str,
                           title: str = "Referred to by") -> Markup:
