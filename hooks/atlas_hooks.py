@@ -159,7 +159,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if _Build.failure is None and _Build.site.published:
         for file in files.documentation_pages():
             if file.page is not None:
-                updated = _Build.site.meta(file.src_uri)[1]
+                updated = _Build.site.updated(file.src_uri)
                 if updated:
                     file.page.update_date = updated
     return env
@@ -198,7 +198,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
     """JSON-LD for a record page's <head> (overrides/main.html)."""
     if _Build.failure is None:
-        jsonld = _Build.site.meta(page.file.src_uri)[0]
+        jsonld = _Build.site.jsonld(page.file.src_uri)
         if jsonld is not None:
             page.meta["jsonld"] = jsonld
     return markdown

@@ -18,6 +18,7 @@ from .feeds import feeds
 from .history import LastChange
 from .history import last_changes as _history
 from .jsonld import record_jsonld
+from .model import Record
 from .redirects import redirect_pages
 
 
@@ -47,9 +48,22 @@ class PageMeta:
 def page_meta(catalog: Catalog, src_uri: str, site_url: str, changes: Mapping[str, LastChange],
               site_name: str) -> PageMeta:
     """A record page gets its JSON-LD and its own date; any other generated page the newest change."""
+    record = page_record(catalog, src_uri)
+    change = changes.get(record.file) if record else None
+    jsonld = record_jsonld(record, catalog, site_url, change, site_name) if record else None
+    return PageMeta(jsonld, page_updated(catalog, src_uri, changes))
+
+
+def page_record(catalog: Catalog, src_uri: str) -> Record | None:
+    """The record whose page `src_uri` is, if it is a record page."""
     record = catalog.by_id.get(src_uri.rsplit("/", 1)[-1].removesuffix(".md"))
-    if record is None or record.src_uri != src_uri:
-        newest = latest(changes)
-        return PageMeta(None, newest.iso() if newest else None)
-    change = changes.get(record.file)
-    return PageMeta(record_jsonld(record, catalog, site_url, change, site_name), change.iso() if change else None)
+    return record if record is not None and record.src_uri == src_uri else None
+
+
+def page_updated(catalog: Catalog, src_uri: str, changes: Mapping[str, LastChange],
+                 newest: LastChange | None = None) -> str | None:
+    """A page's date (YYYY-MM-DD): a record page's is its record's last change, any other
+    generated page's the newest change (`newest`, when the caller has it already)."""
+    record = page_record(catalog, src_uri)
+    change = changes.get(record.file) if record else (newest or latest(changes))
+    return change.iso() if change else None

@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
+from .cite import latest
 from .feeds import feeds
 from .history import LastChange
 from .i18n import english, localized, russian
+from .jsonld import record_jsonld
 from .maps import Bases
 from .paging import Limits
 from .preview import Session, problem_pages
 from .preview.searchindex import SEARCH_INDEX, split_editions
 from .problems import Problem
-from .publish import last_changes, page_meta, static_files
+from .publish import last_changes, page_record, page_updated, static_files
 from .render import Renderer
 
 
@@ -56,6 +58,7 @@ class SiteBuild:
         self.changes: dict[str, LastChange] = {}
         self.static: dict[str, bytes] = {}
         self.editions: dict[str, Catalog] = {}  # the catalog of each edition, by its folder ("" and "ru/")
+        self._newest: tuple[LastChange | None] | None = None  # the newest change of the data, once known
 
     @property
     def published(self) -> bool:
@@ -79,6 +82,7 @@ class SiteBuild:
         assert self.catalog is not None
         s = self.settings
         self.changes = last_changes(s.root, self.catalog)
+        self._newest = None
         memo = self.session.localized if self.session else None
         russian_catalog = Catalog(localized(self.catalog.records, russian.code, russian.prefix, memo), russian)
         self.editions = {english.prefix: self.catalog, russian.prefix: russian_catalog}
@@ -100,15 +104,28 @@ class SiteBuild:
         return [SitePage(p.src_uri, text, p.edit_path, p.in_nav, fresh)
                 for p, text, fresh in self.session.render(plans, self.catalog, self.changes, s.limits.hub_entries)]
 
-    def meta(self, src_uri: str) -> tuple[dict[str, Any] | None, str | None]:
-        """A page's JSON-LD (record pages) and its date (YYYY-MM-DD), for the sitemap."""
+    def jsonld(self, src_uri: str) -> dict[str, Any] | None:
+        """A record page's JSON-LD (for its <head>), worked out for the pages rendered only."""
         if not self.published:
-            return None, None
+            return None
+        catalog = self._catalog_of(src_uri)
+        record = page_record(catalog, src_uri)
+        if record is None:
+            return None
+        return record_jsonld(record, catalog, self.settings.site_url, self.changes.get(record.file),
+                             self.settings.site_name)
+
+    def updated(self, src_uri: str) -> str | None:
+        """A page's date (YYYY-MM-DD), for the sitemap: every page's at every build."""
+        if not self.published:
+            return None
+        if self._newest is None:
+            self._newest = (latest(self.changes),)
+        return page_updated(self._catalog_of(src_uri), src_uri, self.changes, self._newest[0])
+
+    def _catalog_of(self, src_uri: str) -> Catalog:
         assert self.catalog is not None
-        catalog = self.editions.get(russian.prefix) if src_uri.startswith(russian.prefix) else self.catalog
-        meta = page_meta(catalog or self.catalog, src_uri, self.settings.site_url, self.changes,
-                         self.settings.site_name)
-        return meta.jsonld, meta.updated
+        return (self.editions.get(russian.prefix) if src_uri.startswith(russian.prefix) else None) or self.catalog
 
     def finish(self, site_dir: Path, pages: Sequence[tuple[str, bool]], outputs: set[str]) -> None:
         """After the build: one search index per edition (the Russian pages search theirs, under
