@@ -54,7 +54,7 @@ def small_map(base: Base, here: str, caption: Markup, colours: Mapping[str, str]
         if pin.href:
             linked = True
             marks.append(f'<a class="atlas-map-pin atlas-map-pin--{pin.kind}" href="{attr(pin.href)}"'
-                         f'{english_attr(pin.name)} aria-label="{attr(pin.name)}">{shape}'
+                         f'{english_attr(pin.name)}>{shape}'
                          f'<text class="atlas-map-pin-name" x="{num(px + size * 1.6)}"'
                          f' y="{num(py + size * 0.4)}" style="font-size:{num(size * 2.2)}px">{attr(pin.name)}</text>'
                          f"<title>{attr(pin.name)}</title></a>")
