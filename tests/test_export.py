@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from atlas import COLLECTIONS
 from atlas.catalog import Catalog
 from atlas.cite import bibtex_entry, bibtex_text, record_bibtex
 from atlas.columns import LIST_SEPARATOR, columns
-from atlas.export import exports
+from atlas.export import JSON_FILE, RecordTexts, exports
 from atlas.history import LastChange
 from atlas.jsonld import record_jsonld
 from atlas.model import PartialDate
@@ -121,6 +122,32 @@ def test_json_resolves_every_reference_and_keeps_every_other_value(catalog: Cata
 def test_exports_are_deterministic(catalog: Catalog, changes: dict[str, LastChange],
                                    files: dict[str, bytes]) -> None:
     assert exports(catalog, SITE, changes) == files
+
+
+def test_remembered_record_texts_give_the_same_bytes(catalog: Catalog, changes: dict[str, LastChange],
+                                                     files: dict[str, bytes]) -> None:
+    """The live preview keeps each record's text in atlas.json (RecordTexts) from one build to
+    the next: after an edit, a rename of a record others refer to and a commit, the files are
+    those written without it."""
+    memo = RecordTexts()
+    assert exports(catalog, SITE, changes, memo=memo) == files
+    assert exports(catalog, SITE, changes, memo=memo) == files  # every text remembered
+    assert len(memo.texts) == len(catalog.records)
+
+    treaty = catalog.collection("treaties")[0]
+    edited = Catalog([replace(r, data={**r.data, "summary": "Edited."}) if r is treaty else r
+                      for r in catalog.records])
+    assert exports(edited, SITE, changes, memo=memo) == exports(edited, SITE, changes)
+    assert b"Edited." in exports(edited, SITE, changes, memo=memo)[JSON_FILE]
+
+    party = catalog.get(treaty.data["parties"][0])
+    renamed = Catalog([replace(r, data={**r.data, "name": "Renamed Land"}) if r is party else r
+                       for r in edited.records])
+    assert exports(renamed, SITE, changes, memo=memo) == exports(renamed, SITE, changes)
+    assert b'"name": "Renamed Land"' in exports(renamed, SITE, changes, memo=memo)[JSON_FILE]
+
+    committed = {**changes, treaty.file: LastChange(date(2026, 1, 2), True)}
+    assert exports(renamed, SITE, committed, memo=memo) == exports(renamed, SITE, committed)
 
 
 # Writes the exports of the fixture to a folder, in a process of its own.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import COLLECTIONS
@@ -21,7 +22,7 @@ from .cite import DATA_LICENSE, DATA_LICENSE_ID, DATA_LICENSE_URL, latest
 from .columns import Context
 from .datapackage import datapackage
 from .history import LastChange
-from .jsontext import dumps_indented
+from .jsontext import dumps_at, dumps_indented
 from .model import Record
 from .schema import SCHEMA_DIR, fields, values_at
 from .tables import Table, tables
@@ -33,6 +34,8 @@ PACKAGE_FILE = f"{DOWNLOADS}/datapackage.json"
 MEMBERSHIPS_FILE = f"{DOWNLOADS}/memberships.csv"
 CITATIONS_FILE = f"{DOWNLOADS}/citations.csv"
 FORMAT_VERSION = 2
+RECORD_DEPTH = 2  # atlas.json's records: items of the list under the document's "records"
+_EMPTY_RECORDS = '"records": []\n}'
 PACKAGE_DESCRIPTION = ("The foreign-policy side of Kyrgyzstan's military security: treaties, organizations, "
                        "partners, directions of cooperation, facilities, events and documents, with the evidence "
                        "for each record.")
@@ -57,12 +60,38 @@ def json_schema_url(site_url: str) -> str:
     return f"{site_url.rstrip('/')}/{JSON_SCHEMA_FILE}" if site_url else local_name(JSON_SCHEMA_FILE)
 
 
+@dataclass
+class RecordTexts:
+    """Each record's text in atlas.json, kept from one export to the next (the live preview's):
+    a record whose object, file date and site address are the same has the same text, as long as
+    no record's name changed (a record's text holds the names of those it refers to)."""
+
+    key: object = None  # the site's address and every record's id, collection and name
+    texts: dict[int, tuple[Record, LastChange | None, str]] = field(default_factory=dict)
+
+    def start(self, ctx: Context) -> None:
+        key = (ctx.site_url, tuple((r.id, r.collection, r.name) for r in ctx.catalog.records))
+        if key != self.key:
+            self.key, self.texts = key, {}
+
+    def text(self, record: Record, ctx: Context) -> str | None:
+        change = ctx.change(record)
+        kept = self.texts.get(id(record))
+        if kept is not None and kept[0] is record and kept[1] == change:
+            return kept[2]
+        text = dumps_at(record_json(record, ctx), RECORD_DEPTH)
+        if text is not None:
+            self.texts[id(record)] = (record, change, text)
+        return text
+
+
 def exports(catalog: Catalog, site_url: str = "", changes: Mapping[str, LastChange] | None = None,
-            site_name: str = "Kyrgyz Security Atlas") -> dict[str, bytes]:
-    """Every download file, keyed by its path in the site."""
+            site_name: str = "Kyrgyz Security Atlas", memo: RecordTexts | None = None) -> dict[str, bytes]:
+    """Every download file, keyed by its path in the site; `memo` keeps each record's text
+    in atlas.json for the next export."""
     ctx = Context(catalog, site_url, changes or {})
     schema_url = json_schema_url(site_url)
-    out = {JSON_FILE: atlas_json(ctx, site_name, schema_url),
+    out = {JSON_FILE: atlas_json(ctx, site_name, schema_url, memo),
            JSON_SCHEMA_FILE: _json_bytes(atlas_schema(schema_url, FORMAT_VERSION))}
     out.update({csv_file(t.name): csv_bytes(t, ctx) for t in tables()})
     local = {local_name(path): content for path, content in out.items()}
@@ -87,9 +116,10 @@ def _json_bytes(document: Any) -> bytes:
     return (dumps_indented(document) + "\n").encode("utf-8")
 
 
-def atlas_json(ctx: Context, site_name: str, schema_url: str = "atlas.schema.json") -> bytes:
+def atlas_json(ctx: Context, site_name: str, schema_url: str = "atlas.schema.json",
+               memo: RecordTexts | None = None) -> bytes:
     newest = latest(ctx.changes)
-    document = {
+    document: dict[str, Any] = {
         "$schema": schema_url,
         "name": site_name,
         "format_version": FORMAT_VERSION,
@@ -97,9 +127,24 @@ def atlas_json(ctx: Context, site_name: str, schema_url: str = "atlas.schema.jso
         "license": {"id": DATA_LICENSE_ID, "name": DATA_LICENSE, "url": DATA_LICENSE_URL},
         "last_changed": newest.iso() if newest else None,
         "collections": {c: len(ctx.catalog.collection(c)) for c in COLLECTIONS},
-        "records": [record_json(r, ctx) for r in ctx.catalog.records],
+        "records": [],
     }
-    return _json_bytes(document)
+    if memo is None or not ctx.catalog.records:
+        document["records"] = [record_json(r, ctx) for r in ctx.catalog.records]
+        return _json_bytes(document)
+    memo.start(ctx)
+    texts = [memo.text(r, ctx) for r in ctx.catalog.records]
+    if any(t is None for t in texts):
+        document["records"] = [record_json(r, ctx) for r in ctx.catalog.records]
+        return _json_bytes(document)
+    # The document without its records ends with the empty list, written as dumps_indented
+    # writes a list at the records' depth (RECORD_DEPTH) would be: the texts go in its place.
+    head = dumps_indented(document)
+    assert head.endswith(_EMPTY_RECORDS), head[-40:]
+    inner = "\n" + "  " * RECORD_DEPTH
+    outer = "\n" + "  " * (RECORD_DEPTH - 1)
+    records = "[" + inner + ("," + inner).join(t for t in texts if t is not None) + outer + "]"
+    return (head[:-len(_EMPTY_RECORDS)] + '"records": ' + records + "\n}\n").encode("utf-8")
 
 
 def record_json(record: Record, ctx: Context) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .cite import latest
-from .export import exports
+from .export import RecordTexts, exports
 from .feeds import feeds
 from .history import LastChange
 from .history import last_changes as _history
@@ -27,11 +27,11 @@ def last_changes(root: Path, catalog: Catalog) -> dict[str, LastChange]:
     return _history(root, (r.file for r in catalog.records))
 
 
-def static_files(catalog: Catalog, site_url: str, changes: Mapping[str, LastChange], site_name: str
-                 ) -> dict[str, bytes]:
+def static_files(catalog: Catalog, site_url: str, changes: Mapping[str, LastChange], site_name: str,
+                 memo: RecordTexts | None = None) -> dict[str, bytes]:
     """The download files, the feeds of the timeline and the treaty finder, and the redirect
-    pages, keyed by their path in the site."""
-    files = {**exports(catalog, site_url, changes, site_name), **feeds(catalog)}
+    pages, keyed by their path in the site (`memo`: see export.RecordTexts)."""
+    files = {**exports(catalog, site_url, changes, site_name, memo), **feeds(catalog)}
     redirects = redirect_pages(catalog, site_url, site_name)
     clash = files.keys() & redirects.keys()
     if clash:

@@ -86,7 +86,8 @@ class SiteBuild:
         memo = self.session.localized if self.session else None
         russian_catalog = Catalog(localized(self.catalog.records, russian.code, russian.prefix, memo), russian)
         self.editions = {english.prefix: self.catalog, russian.prefix: russian_catalog}
-        self.static = static_files(self.catalog, s.site_url, self.changes, s.site_name)
+        self.static = static_files(self.catalog, s.site_url, self.changes, s.site_name,
+                                   self.session.exports if self.session else None)
         self.static.update(feeds(russian_catalog))  # the data files are one set; each edition has its feeds
         plans = []
         bases = self.session.map_bases if self.session else Bases()  # no text, no data: one projection

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..export import RecordTexts
 from ..history import LastChange
 from ..hubs import timeline_slice
 from ..i18n import EDITIONS
@@ -79,6 +80,7 @@ class Session:
     localized: Remembered = field(default_factory=dict)  # each record's version in the other editions
     outputs: set[str] = field(default_factory=set)  # the files the last build wrote, relative to site/
     map_bases: Bases = field(default_factory=Bases)  # the projected base maps (they depend on no data)
+    exports: RecordTexts = field(default_factory=RecordTexts)  # each record's text in atlas.json
 
     def start(self, setting: object) -> bool:
         """Begin a build with `setting` (see `setting()`); False when everything must be rendered."""
