@@ -60,6 +60,7 @@ def _locale(code: str) -> Locale:
     return Locale.parse(code)
 
 
+@cache  # Babel takes a tenth of a millisecond a date; a build asks for the same few thousand dates again and again
 def _date_ru(value: PartialDate) -> str:
     day = Date(value.year, value.month or 1, value.day or 1)
     if value.day:
