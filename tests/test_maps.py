@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -22,6 +23,7 @@ from atlas.maps.bases import Base, region_base, world_base
 from atlas.maps.geometry import Frame
 from atlas.maps.partners import shade
 from atlas.maps.places import Pin
+from atlas.maps.record_maps import RecordMaps
 from atlas.maps.regional import regional_map
 from atlas.model import Record
 from atlas.project import load_catalog
@@ -363,3 +365,22 @@ def test_the_regional_map_pins_the_places_of_the_latest_events(catalog: Catalog,
     assert "[Every event is on the timeline.](timeline.md)" in text
     assert "timeline.md" in {plan.src_uri for plan in renderer.plans()}  # a page of the site, paged or not
     assert text.count('<span id="atlas-map-place-') == len(some.facility_pins) + 1
+
+
+def test_a_countrys_small_map_pins_the_latest_open_facilities(region: Base, world: Base) -> None:
+    """With more facilities than a small map pins (two here; SMALL_PINS on the site), those
+    still open come first, then the most recently opened, and the caption says how many of
+    how many; the country's page lists them all."""
+    dates = {"kant-air-base": {"opened": "2001-12"}, "karakol-test-range": {"opened": "1993"},
+             "kara-balta-station": {"opened": "1995", "closed": "2020"},
+             "manas-transit-centre": {"opened": "2001-12-16", "closed": "2014"}}
+    records = [replace(r, data={**r.data, **dates.get(r.id, {})}) for r in load_catalog(FIXTURE).records]
+    catalog = Catalog(records)
+    figure = BeautifulSoup(str(RecordMaps(catalog, region, world, small_pins=2).country(
+        catalog.get("kyrgyzstan"), "countries/kyrgyzstan.md")), "html.parser")
+    pinned = [str(a["href"]).strip("/").split("/")[-1] for a in figure.select("a.atlas-map-pin")]
+    assert sorted(pinned) == ["kant-air-base", "karakol-test-range"]
+    assert "(the 2 latest of 4; the page lists them all)" in figure.select_one("figcaption").get_text()
+    every = BeautifulSoup(str(RecordMaps(catalog, region, world).country(
+        catalog.get("kyrgyzstan"), "countries/kyrgyzstan.md")), "html.parser")
+    assert len(every.select("a.atlas-map-pin")) == 4 and "latest of" not in every.get_text()

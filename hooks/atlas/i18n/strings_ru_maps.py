@@ -49,6 +49,8 @@ MAPS_RU: dict[str, str] = {
     "{name} (highlighted)": "{name} (страна выделена цветом)",
     "{name} (highlighted) and its neighbours": "{name} (страна выделена цветом) и соседние страны",
     ", with the foreign military facilities on its soil": "; отмечены иностранные военные объекты в этой стране",
+    " (the {shown} latest of {total}; the page lists them all)":
+        " (последние {shown} из {total}; все перечислены на странице)",
     "{name}: in {country} (highlighted); no exact place recorded":
         "{name}: страна — {country} (выделена цветом); точное место не указано",
     ", in {country}": "; страна — {country}",

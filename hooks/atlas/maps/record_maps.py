@@ -21,10 +21,14 @@ from .small import SmallPin, country_box, fully_shown, pin_of, point_box, small_
 from .svg import EVENT, FACILITY, attr, site_href
 from .words import degrees, html, name_html
 
+SMALL_PINS = 6  # facilities a country's small map pins: the map stays within its 3 KB
+
 
 class RecordMaps:
-    def __init__(self, catalog: Catalog, region: Base, world: Base, lang: Lang = english) -> None:
+    def __init__(self, catalog: Catalog, region: Base, world: Base, lang: Lang = english,
+                 small_pins: int = SMALL_PINS) -> None:
         self.catalog = catalog
+        self.small_pins = small_pins
         self.region = region
         self.world = world
         self.lang = lang
@@ -43,13 +47,31 @@ class RecordMaps:
         base = self._base_of(iso)
         if base is None or iso is None:
             return Markup("")
-        hosted = [pin_of(f, FACILITY, site_href(here, f.url)) for f in self.catalog.facilities_in(record)]
-        pins = [p for p in hosted if p is not None and base.shows(p.lat, p.lon)]
+        hosted = [(f, pin_of(f, FACILITY, site_href(here, f.url))) for f in self.catalog.facilities_in(record)]
+        placed = [(f, p) for f, p in hosted if p is not None and base.shows(p.lat, p.lon)]
+        pins = [p for _, p in self._latest(placed)]
         text = "{name} (highlighted) and its neighbours" if base is self.region else "{name} (highlighted)"
         caption = html(self.lang, text, name=record.name)
         if pins:
             caption += html(self.lang, ", with the foreign military facilities on its soil")
+        if len(pins) < len(placed):
+            caption += html(self.lang, " (the {shown} latest of {total}; the page lists them all)",
+                            shown=len(pins), total=len(placed))
         return self._small(base, here, caption, {iso: "focus"}, country_box(base, iso) or (0, 0, 0, 0), pins)
+
+    def _latest(self, placed: list[tuple[Record, SmallPin]]) -> list[tuple[Record, SmallPin]]:
+        """At most `small_pins` facilities, in their order: those still open first, then the
+        most recently opened."""
+        if len(placed) <= self.small_pins:
+            return placed
+
+        def key(i: int) -> tuple[bool, tuple[int, ...], int]:
+            facility = placed[i][0]
+            opened = facility.main_date
+            return ("closed" in facility.data, _descending(opened.iso() if opened else ""), i)
+
+        chosen = sorted(range(len(placed)), key=key)[:self.small_pins]
+        return [placed[i] for i in sorted(chosen)]
 
     def place(self, record: Record, here: str) -> Markup:
         field = "host" if record.collection == "facilities" else "country"
@@ -109,3 +131,7 @@ class RecordMaps:
             return self.region
         return self.world if country_box(self.world, iso) else None
 
+
+def _descending(iso: str) -> tuple[int, ...]:
+    """A key that sorts ISO dates (YYYY, YYYY-MM, YYYY-MM-DD) latest first, an unknown one last."""
+    return tuple(-int(part) for part in iso.split("-")) if iso else (1,)
