@@ -384,3 +384,24 @@ def test_a_countrys_small_map_pins_the_latest_open_facilities(region: Base, worl
     every = BeautifulSoup(str(RecordMaps(catalog, region, world).country(
         catalog.get("kyrgyzstan"), "countries/kyrgyzstan.md")), "html.parser")
     assert len(every.select("a.atlas-map-pin")) == 4 and "latest of" not in every.get_text()
+
+
+def test_the_regional_map_pins_the_places_of_the_latest_facilities(catalog: Catalog,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Likewise with more places of facilities than FACILITY_PLACES: the latest opened are
+    pinned and listed, and the list says how many, with a link to the facilities' index."""
+    maps = Maps(catalog, bases=Bases())
+    every = maps.regional("index.md")
+    assert len(every.facility_pins) >= 2 and not every.facilities_left_out
+    monkeypatch.setattr(regional, "FACILITY_PLACES", 1)
+    some = maps.regional("index.md")
+    assert len(some.facility_pins) == 1 and some.facility_places == len(every.facility_pins)
+    assert some.facilities_left_out
+    figure = BeautifulSoup(str(some.figure), "html.parser")
+    assert len(figure.select("svg.atlas-map-svg a.atlas-map-pin--facility")) == 1
+    renderer = Renderer(catalog)
+    renderer.maps = maps
+    text = html.unescape(renderer.render("_map_regional.md.j2", "index.md"))
+    assert f"The map pins the places of the latest facilities: 1 of {some.facility_places}." in text
+    assert "[Every facility is on their index.](facilities/index.md)" in text
+    assert "facilities/index.md" in {plan.src_uri for plan in renderer.plans()}

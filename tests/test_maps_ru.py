@@ -182,9 +182,10 @@ def template_texts(name: str) -> list[str]:
 def test_the_map_templates_speak_russian(fixture_ru: Maps, template: str, here: str,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The fixture has every part of the templates: pins of both kinds, organizations, a partner
-    without an outline (Testland, "not on the map"); and, one place of events pinned, the note
-    on the places left out."""
+    without an outline (Testland, "not on the map"); and, one place of events and one of
+    facilities pinned, the notes on the places left out."""
     monkeypatch.setattr(regional, "EVENT_PLACES", 1)
+    monkeypatch.setattr(regional, "FACILITY_PLACES", 1)
     renderer = Renderer(fixture_ru.catalog)
     renderer.maps = fixture_ru
     renderer.env.globals["t"] = russian.t  # what the Renderer of the Russian edition binds

@@ -63,6 +63,9 @@ MAPS_RU: dict[str, str] = {
     "Events": "События",
     "The map pins the places of the latest events: {shown} of {total}.":
         "На карте отмечены места последних событий: {shown} из {total}.",
+    "The map pins the places of the latest facilities: {shown} of {total}.":
+        "На карте отмечены места последних объектов: {shown} из {total}.",
+    "Every facility is on their index.": "Все объекты — в их указателе.",
     "Every event is on the timeline.": "Все события — в хронологии.",
     "Members of": "Члены организации:",
     "no organization": "не выбрана",

@@ -50,6 +50,7 @@ class OrganizationLayer:
 # The regional map pins the places of the latest events, at most this many: with thousands of
 # events each place would add a pin and an entry to the home page (the timeline lists them all).
 EVENT_PLACES = 60
+FACILITY_PLACES = 20  # likewise the places of facilities, the latest opened (their index lists them all)
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,15 @@ class RegionalMap:
     organizations: list[OrganizationLayer]
     scale_km: int
     event_places: int = 0  # the places of events in the map's view, pinned or not
+    facility_places: int = 0  # the places of facilities in the map's view, pinned or not
 
     @property
     def events_left_out(self) -> bool:
         return self.event_places > len(self.event_pins)
+
+    @property
+    def facilities_left_out(self) -> bool:
+        return self.facility_places > len(self.facility_pins)
 
 
 def latest_places(pins: list[Pin], limit: int) -> list[Pin]:
@@ -86,7 +92,8 @@ def regional_map(base: Base, here: str, atlas: dict[str, Record], all_pins: list
     frame = base.frame
     shown = {iso: record for iso, record in atlas.items() if iso in base.by_iso and _visible(base.by_iso[iso], base)}
     in_view = [p for p in all_pins if base.shows(p.lat, p.lon)]
-    facility_pins = [p for p in in_view if p.kind == FACILITY]
+    facility_places = [p for p in in_view if p.kind == FACILITY]
+    facility_pins = latest_places(facility_places, FACILITY_PLACES)
     event_places = [p for p in in_view if p.kind == EVENT]
     event_pins = latest_places(event_places, EVENT_PLACES)
     pins = facility_pins + event_pins
@@ -125,7 +132,8 @@ def regional_map(base: Base, here: str, atlas: dict[str, Record], all_pins: list
         "</figure>"
     )
     ordered = sorted(shown.values(), key=lambda r: r.name.casefold())
-    return RegionalMap(figure, ordered, facility_pins, event_pins, capitals, layers, scale_km, len(event_places))
+    return RegionalMap(figure, ordered, facility_pins, event_pins, capitals, layers, scale_km, len(event_places),
+                       len(facility_places))
 
 
 def _visible(shape: Shape, base: Base) -> bool:
