@@ -50,7 +50,7 @@ class OrganizationLayer:
 # The regional map pins the places of the latest events, at most this many: with thousands of
 # events each place would add a pin and an entry to the home page (the timeline lists them all).
 EVENT_PLACES = 60
-FACILITY_PLACES = 20  # likewise the places of facilities, the latest opened (their index lists them all)
+FACILITY_PLACES = 15  # likewise the places of facilities, the latest opened (their index lists them all)
 
 
 @dataclass(frozen=True)
