@@ -26,6 +26,7 @@ from .cite import latest, page_citation
 from .columns import page_url
 from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
+from .export import DOWNLOADS as DOWNLOADS_FOLDER
 from .finder import organization_rows, treaty_finder
 from .fragments import Fragments, relative_url
 from .history import LastChange
@@ -507,9 +508,14 @@ links_markdown=links_markdown,
         return [plan.page() for plan in self.plans()]
 
     def _downloads_inputs(self) -> object:
-        """What the Downloads page shows: each file's size, the record counts, the last change."""
-        sizes = tuple(sorted((path, len(content)) for path, content in (self.exported or {}).items()))
-        return (sizes, tuple(self.catalog.counts().items()), latest(self.changes))
+        """What the Downloads page shows: each file's size as shown, to a tenth of a KB (an edit
+        that changes atlas.json by a few bytes mostly leaves the page as it was), a CSV file's
+        line ends (CRLF: one a row, and a text's own line breaks are LF, so a change of rows
+        changes them), the record counts, the last change."""
+        shown = tuple(sorted((path, f"{len(content) / 1024:.1f}", content.count(b"\r\n") if path.endswith(".csv")
+                              else 0) for path, content in (self.exported or {}).items()
+                             if path.startswith(DOWNLOADS_FOLDER)))
+        return (shown, tuple(self.catalog.counts().items()), latest(self.changes))
 
     def downloads_page(self) -> Page:
         """The data files, their columns, licence and citation; see downloads.py."""
