@@ -24,7 +24,7 @@ from atlas.maps.geometry import Frame
 from atlas.maps.partners import shade
 from atlas.maps.places import Pin
 from atlas.maps.record_maps import RecordMaps
-from atlas.maps.regional import regional_map
+from atlas.maps.regional import RegionalMap, regional_map
 from atlas.model import Record
 from atlas.project import load_catalog
 from atlas.render import Renderer
@@ -343,24 +343,31 @@ def test_maps_are_left_out_of_search(maps_site: Path) -> None:
     assert "Ferghana valley" not in index and "Boundaries: Natural Earth" not in index
 
 
-def test_the_regional_map_pins_the_places_of_the_latest_events(catalog: Catalog, region: Base,
+def cut_regional_map(catalog: Catalog, monkeypatch: pytest.MonkeyPatch, limit: str,
+                     kind: str) -> tuple[RegionalMap, RegionalMap, str, Renderer]:
+    """The regional map in full, then with one place of `kind` pinned (`limit`, the constant of
+    regional.py, set to 1), the HTML of its figure checked, and the map's template rendered."""
+    maps = Maps(catalog, bases=Bases())
+    every = maps.regional("index.md")
+    monkeypatch.setattr(regional, limit, 1)
+    some = maps.regional("index.md")
+    figure = BeautifulSoup(str(some.figure), "html.parser")
+    assert len(figure.select(f"svg.atlas-map-svg a.atlas-map-pin--{kind}")) == 1
+    renderer = Renderer(catalog)
+    renderer.maps = maps
+    return every, some, html.unescape(renderer.render("_map_regional.md.j2", "index.md")), renderer
+
+
+def test_the_regional_map_pins_the_places_of_the_latest_events(catalog: Catalog,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """With more places of events than EVENT_PLACES, the map pins the latest ones, lists only
     those, and says how many it left out, with a link to the timeline."""
-    maps = Maps(catalog, bases=Bases())
-    every = maps.regional("index.md")
+    every, some, text, renderer = cut_regional_map(catalog, monkeypatch, "EVENT_PLACES", "event")
     assert len(every.event_pins) >= 2 and not every.events_left_out
-    monkeypatch.setattr(regional, "EVENT_PLACES", 1)
-    some = maps.regional("index.md")
     assert len(some.event_pins) == 1 and some.event_places == len(every.event_pins) and some.events_left_out
     def latest(pin: Pin) -> tuple[int, ...]:
         return max(r.main_date.sort_key() for r in pin.records if r.main_date)
     assert min(map(latest, some.event_pins)) >= max(latest(p) for p in every.event_pins if p not in some.event_pins)
-    figure = BeautifulSoup(str(some.figure), "html.parser")
-    assert len(figure.select("svg.atlas-map-svg a.atlas-map-pin--event")) == 1
-    renderer = Renderer(catalog)
-    renderer.maps = maps
-    text = html.unescape(renderer.render("_map_regional.md.j2", "index.md"))
     assert f"The map pins the places of the latest events: 1 of {some.event_places}." in text
     assert "[Every event is on the timeline.](timeline.md)" in text
     assert "timeline.md" in {plan.src_uri for plan in renderer.plans()}  # a page of the site, paged or not
@@ -390,18 +397,10 @@ def test_the_regional_map_pins_the_places_of_the_latest_facilities(catalog: Cata
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Likewise with more places of facilities than FACILITY_PLACES: the latest opened are
     pinned and listed, and the list says how many, with a link to the facilities' index."""
-    maps = Maps(catalog, bases=Bases())
-    every = maps.regional("index.md")
+    every, some, text, renderer = cut_regional_map(catalog, monkeypatch, "FACILITY_PLACES", "facility")
     assert len(every.facility_pins) >= 2 and not every.facilities_left_out
-    monkeypatch.setattr(regional, "FACILITY_PLACES", 1)
-    some = maps.regional("index.md")
     assert len(some.facility_pins) == 1 and some.facility_places == len(every.facility_pins)
     assert some.facilities_left_out
-    figure = BeautifulSoup(str(some.figure), "html.parser")
-    assert len(figure.select("svg.atlas-map-svg a.atlas-map-pin--facility")) == 1
-    renderer = Renderer(catalog)
-    renderer.maps = maps
-    text = html.unescape(renderer.render("_map_regional.md.j2", "index.md"))
     assert f"The map pins the places of the latest facilities: 1 of {some.facility_places}." in text
     assert "[Every facility is on their index.](facilities/index.md)" in text
     assert "facilities/index.md" in {plan.src_uri for plan in renderer.plans()}
