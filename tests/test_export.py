@@ -35,7 +35,7 @@ from atlas.history import LastChange
 from atlas.jsonld import record_jsonld
 from atlas.model import PartialDate
 from atlas.project import load_catalog
-from atlas.publish import page_meta
+from atlas.publish import page_jsonld, page_updated
 from atlas.redirects import redirect_pages
 from atlas.schema import SCHEMA_DIR, fields, values_at
 from atlas.tables import table, tables
@@ -419,11 +419,12 @@ def test_jsonld_leaves_out_every_value_with_a_caveat(catalog: Catalog) -> None:
 
 
 def test_page_meta_dates_record_pages_and_other_pages(catalog: Catalog, changes: dict[str, LastChange]) -> None:
-    meta = page_meta(catalog, "treaties/test-friendship-1992.md", SITE, changes, "Atlas")
-    assert meta.jsonld is not None and meta.jsonld["@type"] == "Legislation"
-    assert meta.updated == changes["data/treaties/test-friendship-1992.yaml"].iso()
-    index = page_meta(catalog, "treaties/index.md", SITE, changes, "Atlas")
-    assert index.jsonld is None and index.updated == "2025-02-03"
+    jsonld = page_jsonld(catalog, "treaties/test-friendship-1992.md", SITE, changes, "Atlas")
+    assert jsonld is not None and jsonld["@type"] == "Legislation"
+    assert page_updated(catalog, "treaties/test-friendship-1992.md", changes) == changes[
+        "data/treaties/test-friendship-1992.yaml"].iso()
+    assert page_jsonld(catalog, "treaties/index.md", SITE, changes, "Atlas") is None
+    assert page_updated(catalog, "treaties/index.md", changes) == "2025-02-03"
 
 
 def _at(data: Any, path: tuple[str | int, ...]) -> Any:

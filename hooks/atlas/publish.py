@@ -7,7 +7,6 @@ The MkDocs hook calls these once per build; each is a pure function of the catal
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,19 +38,13 @@ def static_files(catalog: Catalog, site_url: str, changes: Mapping[str, LastChan
     return {**files, **redirects}
 
 
-@dataclass(frozen=True)
-class PageMeta:
-    jsonld: dict[str, Any] | None  # for the page's <head>
-    updated: str | None  # YYYY-MM-DD, the sitemap's lastmod
-
-
-def page_meta(catalog: Catalog, src_uri: str, site_url: str, changes: Mapping[str, LastChange],
-              site_name: str) -> PageMeta:
-    """A record page gets its JSON-LD and its own date; any other generated page the newest change."""
+def page_jsonld(catalog: Catalog, src_uri: str, site_url: str, changes: Mapping[str, LastChange],
+                site_name: str) -> dict[str, Any] | None:
+    """A record page's JSON-LD (for its <head>); None for any other page."""
     record = page_record(catalog, src_uri)
-    change = changes.get(record.file) if record else None
-    jsonld = record_jsonld(record, catalog, site_url, change, site_name) if record else None
-    return PageMeta(jsonld, page_updated(catalog, src_uri, changes))
+    if record is None:
+        return None
+    return record_jsonld(record, catalog, site_url, changes.get(record.file), site_name)
 
 
 def page_record(catalog: Catalog, src_uri: str) -> Record | None:

@@ -18,13 +18,12 @@ from .cite import latest
 from .feeds import feeds
 from .history import LastChange
 from .i18n import english, localized, russian
-from .jsonld import record_jsonld
 from .maps import Bases
 from .paging import Limits
 from .preview import Session, problem_pages
 from .preview.searchindex import SEARCH_INDEX, split_editions
 from .problems import Problem
-from .publish import last_changes, page_record, page_updated, static_files
+from .publish import last_changes, page_jsonld, page_updated, static_files
 from .render import Renderer
 
 
@@ -109,12 +108,8 @@ class SiteBuild:
         """A record page's JSON-LD (for its <head>), worked out for the pages rendered only."""
         if not self.published:
             return None
-        catalog = self._catalog_of(src_uri)
-        record = page_record(catalog, src_uri)
-        if record is None:
-            return None
-        return record_jsonld(record, catalog, self.settings.site_url, self.changes.get(record.file),
-                             self.settings.site_name)
+        return page_jsonld(self._catalog_of(src_uri), src_uri, self.settings.site_url, self.changes,
+                           self.settings.site_name)
 
     def updated(self, src_uri: str) -> str | None:
         """A page's date (YYYY-MM-DD), for the sitemap: every page's at every build."""
