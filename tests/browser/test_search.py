@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,9 @@ import pytest
 
 from atlas.catalog import Catalog
 from atlas.project import load_catalog
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from bench_first_result import COUNT_QUERIES  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -90,22 +94,10 @@ ORGANIZATION_FINDER = [
 ROWS = """(id) => [...document.getElementById(id).tBodies[0].rows]
   .filter(tr => tr.offsetParent !== null)
   .map(tr => [tr.querySelector('td a').getAttribute('href'), tr.innerText])"""
-# Counts the messages sent to Material's search worker that it has not answered yet: each
-# query gets one reply, and the result list is drawn while that reply is handled.
-PENDING = """(() => {
-  const Native = window.Worker;
-  window.atlasSearchPending = 0;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener("message", () => { window.atlasSearchPending -= 1; });
-    }
-    postMessage(...args) {
-      window.atlasSearchPending += 1;
-      return super.postMessage(...args);
-    }
-  };
-})();"""
+# The queries to Material's search worker not answered yet (window.atlasSearchPending): each
+# query gets one reply, and the result list is drawn while that reply is handled. The same
+# script as the benchmark's first-result check (scripts/bench_first_result.py).
+PENDING = COUNT_QUERIES
 # What Material's search result list shows: each result's link and the text of its article.
 RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')].map(li => {
   const a = li.querySelector('a.md-search-result__link');
