@@ -360,8 +360,7 @@ links_markdown=links_markdown,
         else:
             text = str(quoted(c["quote"], language, self.lang))
         title = source.data["title"]
-        label = finalize(foreign(title, title_language(title, language), self.lang))
-        text += f' — <a href="{attr(relative_url(source.src_uri, here))}">{label}</a>'
+        text += f" — {self.link(source, here, foreign(title, title_language(title, language), self.lang))}"
         if c.get("url"):
             text += f', <a href="{attr(_url(c["url"]))}">{finalize(t("evidence"))}</a>'
         if c.get("note"):
