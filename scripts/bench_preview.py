@@ -24,6 +24,7 @@ import urllib.error
 import urllib.request
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +111,31 @@ def edit_summary(path: Path, marker: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def measure_plain_preview(project: Path, page: str, edits: int = 5, start_timeout: float = 3600.0,
+                          edit_timeout: float = 600.0) -> Latency:
+    """Latency of editing one page of a plain MkDocs project (bench_project.plain_project):
+    what `mkdocs serve --dirty` costs by itself at that many pages, the floor under the Atlas's
+    preview. `page` is the page's file under docs/, without `.md`."""
+    server, url = start_server(project, start_timeout)
+    latency = Latency("plain page", page)
+    try:
+        for _ in range(edits):
+            seconds = _one_edit(project / "docs" / f"{page}.md", f"{url}{page}/", edit_timeout, server,
+                                edit=edit_paragraph)
+            if seconds is None:
+                latency.note = f"no change shown within {edit_timeout:.0f} s"
+                break
+            latency.seconds.append(seconds)
+            time.sleep(0.5)
+        return latency
+    finally:
+        stop(server)
+
+
+def edit_paragraph(path: Path, marker: str) -> None:
+    path.write_text(f"# Page\n\nEdited for the benchmark, {marker}.\n", encoding="utf-8")
+
+
 def measure_preview(project: Path, edits: int = 5, give_up_after: float = 20.0,
                     start_timeout: float = 3600.0, edit_timeout: float = 1800.0) -> list[Latency]:
     """Latency of each kind of edit. A kind stops after one edit that takes longer than
@@ -169,9 +195,10 @@ def start_server(project: Path, timeout: float, attempts: int = 2) -> tuple[subp
                        "stopped it):\n" + "\n".join(tail))
 
 
-def _one_edit(path: Path, page: str, timeout: float, server: subprocess.Popen[bytes]) -> float | None:
+def _one_edit(path: Path, page: str, timeout: float, server: subprocess.Popen[bytes],
+              edit: Callable[[Path, str], None] = edit_summary) -> float | None:
     marker = f"marker{uuid.uuid4().hex[:12]}"
-    edit_summary(path, marker)
+    edit(path, marker)
     written = time.perf_counter()
     while time.perf_counter() - written < timeout and server.poll() is None:
         body = fetch(page)

@@ -70,9 +70,13 @@ def plain_project(dest: Path, pages: int) -> None:
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     docs = dest / "docs"
     (docs / "index.md").write_text("# Plain pages\n\nA plain MkDocs project for the benchmark.\n", encoding="utf-8")
-    width = max(4, len(str(pages)))
     for i in range(1, pages + 1):
-        (docs / f"p-{i:0{width}d}.md").write_text(f"# Page {i}\n\n{PARAGRAPH.format(i=i)}\n", encoding="utf-8")
+        (docs / f"{plain_page(i, pages)}.md").write_text(f"# Page {i}\n\n{PARAGRAPH.format(i=i)}\n", encoding="utf-8")
+
+
+def plain_page(i: int, pages: int) -> str:
+    """The name of page `i` of a plain project of `pages` pages, without `.md`: p-0001."""
+    return f"p-{i:0{max(4, len(str(pages)))}d}"
 
 
 def run(*cmd: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -23,6 +23,7 @@ class SiteSize:
     by_folder: dict[str, int]            # "treaties/" → bytes, largest first
     largest_pages: list[tuple[str, int]]  # the five largest HTML pages, path relative to the site
     search_indexes: dict[str, int]       # edition → bytes of its search index
+    pages: int                           # the pages MkDocs rendered (sitemap.xml lists each one)
 
     @property
     def largest_page(self) -> tuple[str, int]:
@@ -58,7 +59,18 @@ def measure_site(site: Path) -> SiteSize:
         by_folder=dict(sorted(by_folder.items(), key=lambda item: -item[1])),
         largest_pages=pages[:5],
         search_indexes={edition: (site / index).stat().st_size for edition, index in SEARCH_INDEXES.items()},
+        pages=page_count(site),
     )
+
+
+def page_count(site: Path) -> int:
+    """The pages of a MkDocs site: one <loc> each in sitemap.xml (both editions, records and
+    indexes; not the redirects and downloads the Atlas adds as static files)."""
+    return (site / "sitemap.xml").read_text(encoding="utf-8").count("<loc>")
+
+
+def total_size(site: Path) -> int:
+    return sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
 
 
 def mb(size: int) -> str:

@@ -10,7 +10,10 @@ a synthetic data set of each size. Each goes into a copy of the project, which i
 
 - checked (`check_project` alone, in a fresh process) and built (`mkdocs build --strict`);
 - compared with plain MkDocs + Material building as many one-paragraph pages as there are
-  treaties (the same theme configuration, no hooks, pages not in the navigation);
+  treaties (the same theme configuration, no hooks, pages not in the navigation), the goal's
+  yardstick; and with plain MkDocs building as many such pages as the Atlas's site has (both
+  editions), built, weighed and served like the Atlas: what MkDocs itself costs at that size,
+  the floor under the Atlas's figures (shown, not judged);
 - measured: the total site size by top-level folder and by edition (English; Russian, under
   ru/; the static files they share), the five largest HTML pages, both search indexes
   (search/ and ru/search/), and whether sampled records (30 treaties, the countries and
@@ -67,16 +70,17 @@ from bench_maps import (  # noqa: E402
     map_rows,
     timed_maps,
 )
-from bench_preview import Latency, measure_preview  # noqa: E402
+from bench_preview import Latency, measure_plain_preview, measure_preview  # noqa: E402
 from bench_project import (  # noqa: E402
     Time,
     copy_project,
+    plain_page,
     plain_project,
     timed_build,
     timed_check,
     timed_failing_build,
 )
-from bench_site import SiteSize, describe, editions, indexes, mb, measure_site  # noqa: E402
+from bench_site import SiteSize, describe, editions, indexes, mb, measure_site, total_size  # noqa: E402
 from synth import PROFILES, write_dataset  # noqa: E402
 
 REPOSITORY = "repository"
@@ -104,6 +108,17 @@ SEARCH_NOT_JUDGED = {"spread": "its names are numbers, prefixes of one another"}
 
 
 @dataclass
+class SamePages:
+    """Plain MkDocs + Material with as many one-paragraph pages as the Atlas's site has."""
+
+    pages: int
+    build: Time
+    site: int  # bytes
+    preview: Latency | None = None
+    preview_failure: str = ""
+
+
+@dataclass
 class Result:
     data: str  # a profile, or "repository"
     treaties: int
@@ -114,6 +129,7 @@ class Result:
     maps: dict[str, MapFigures]  # edition → the HTML its maps add
     map_assets: int  # bytes of the base map files the editions share
     plain: Time | None = None
+    same_pages: SamePages | None = None
     map_time: MapTime | None = None
     search: FirstResults | None = None
     preview: list[Latency] | None = None
@@ -122,6 +138,10 @@ class Result:
     @property
     def ratio(self) -> float | None:
         return self.atlas.cpu / self.plain.cpu if self.plain else None
+
+    @property
+    def same_pages_ratio(self) -> float | None:
+        return self.atlas.cpu / self.same_pages.build.cpu if self.same_pages else None
 
 
 def measure(data: str, size: int, work: Path, args: argparse.Namespace, plain_times: dict[int, Time]) -> Result:
@@ -153,6 +173,7 @@ def measure(data: str, size: int, work: Path, args: argparse.Namespace, plain_ti
             if not args.keep:
                 shutil.rmtree(work / f"plain-{treaties}")
         result.plain = plain_times[treaties]
+        result.same_pages = measure_same_pages(work, result.site.pages, args, label)
     if "search" not in args.skip:
         _say(f"{label}: first search results, in Chromium")
         try:
@@ -171,11 +192,31 @@ def measure(data: str, size: int, work: Path, args: argparse.Namespace, plain_ti
     return result
 
 
+def measure_same_pages(work: Path, pages: int, args: argparse.Namespace, label: str) -> SamePages:
+    """Plain MkDocs with `pages` pages: built, weighed and (unless skipped) served, one page edited."""
+    project = work / f"plain-pages-{pages}"
+    _say(f"{label}: plain MkDocs with the Atlas's {pages:,} pages")
+    plain_project(project, pages)
+    figures = SamePages(pages, timed_build(project, args.repeat), total_size(project / "site"))
+    if "preview" not in args.skip:
+        try:
+            figures.preview = measure_plain_preview(project, plain_page(pages // 2, pages), args.edits)
+        except RuntimeError as err:
+            figures.preview_failure = str(err)
+    if not args.keep:
+        shutil.rmtree(project)
+    return figures
+
+
 def summary(r: Result) -> list[str]:
     """The figures of one data set, as soon as they are known (a long run shows its progress)."""
     parts = [f"{r.records:,} records", f"Atlas build {r.atlas}", f"data check {r.check}"]
     if r.plain:
         parts.append(f"plain MkDocs {r.plain}, ratio {r.ratio:.2f}")
+    if r.same_pages:
+        same = r.same_pages
+        parts.append(f"plain MkDocs at {same.pages:,} pages {same.build} (Atlas ×{r.same_pages_ratio:.2f}), "
+                     f"site {mb(same.site)}, preview {same.preview or '—'}")
     path, size = r.site.largest_page
     parts += [f"site {mb(r.site.total)} ({editions(r.site)})", f"largest page {mb(size)} ({path})",
               f"search indexes en / ru {indexes(r.site)}"]
@@ -208,6 +249,19 @@ def report(results: list[Result]) -> None:
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "—"
         print(f"{r.data:<11} {r.treaties:>8,} {r.records:>8,} {r.atlas!s:>17} {str(r.plain or '—'):>15} "
               f"{ratio:>6} {r.check!s:>12}")
+    same = [r for r in results if r.same_pages]
+    if same:
+        print("\nPlain MkDocs + Material with as many pages as the Atlas's site (both editions): what MkDocs "
+              "itself costs at that size.\nBuild in CPU seconds (wall-clock); preview: seconds from saving a "
+              "page to it showing the edit, median (max)")
+        print(f"{'data':<11} {'treaties':>8} {'pages':>7} {'plain build':>17} {'Atlas ×':>8} {'plain site':>11} "
+              f"{'Atlas site':>11} {'plain preview':>14}")
+        for r in same:
+            s = r.same_pages
+            assert s is not None
+            preview = str(s.preview) if s.preview else "failed" if s.preview_failure else "—"
+            print(f"{r.data:<11} {r.treaties:>8,} {s.pages:>7,} {s.build!s:>17} {r.same_pages_ratio or 0:>8.2f} "
+                  f"{mb(s.site):>11} {mb(r.site.total):>11} {preview:>14}")
     print("\nOutput: the site, by edition (en, ru, static files both share); search indexes en / ru")
     print(f"{'data':<11} {'treaties':>8} {'site':>10} {'en':>9} {'ru':>9} {'shared':>9} {'largest page':>13} "
           f"{'search indexes':>19} {'first result':>13}")
@@ -239,9 +293,12 @@ def report(results: list[Result]) -> None:
                 print(f"    … and {len(r.search.misses) - 10} more")
         elif r.search:
             print(f"  first search results not checked: {r.search.skipped}")
-        for latency in r.preview or []:
+        plain = r.same_pages.preview if r.same_pages else None
+        for latency in [*(r.preview or []), *([plain] if plain else [])]:
             runs = ", ".join(f"{s:.2f}" for s in latency.seconds)
             print(f"  preview, {latency.kind} ({latency.record}): {runs or '—'} s {latency.note}".rstrip())
+        if r.same_pages and r.same_pages.preview_failure:
+            print("  plain MkDocs's preview failed: " + r.same_pages.preview_failure.replace("\n", "\n    "))
         if r.preview_failure:
             print("  preview failed: " + r.preview_failure.replace("\n", "\n    "))
 
@@ -283,6 +340,12 @@ def goals(results: list[Result]) -> bool:
         for latency in r.preview or []:
             ok &= _goal(f"preview, {latency.kind} edit, {name} (s, median)", latency.median, limit, ".2f",
                         strict=True)
+        if r.same_pages:
+            same = r.same_pages
+            print(f"(figure) plain MkDocs at the Atlas's {same.pages:,} pages, {name}: build {same.build} "
+                  f"(Atlas ×{r.same_pages_ratio:.2f}), site {mb(same.site)}"
+                  + (f", preview median {same.preview.median:.2f} s" if same.preview and same.preview.seconds
+                     else ""))
     biggest = max(results, key=lambda r: r.records)
     label = f"data check per 5,000 records (s; {biggest.records:,} took {biggest.check.cpu:.2f})"
     per_5000 = biggest.check.cpu * 5000 / biggest.records
