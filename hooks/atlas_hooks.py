@@ -213,8 +213,11 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Files) ->
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Each page without the templates' indentation (atlas.minify): a sixth lighter."""
-    return _Build.atlas.minify.html(output) if _Build.atlas is not None else output
+    """The fragments search skips, put in place once it has indexed the page (atlas.slots); then
+    each page without the templates' indentation (atlas.minify): a sixth lighter."""
+    if _Build.atlas is None:
+        return output
+    return _Build.atlas.minify.html(_Build.atlas.slots.fill_unsearched(output))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

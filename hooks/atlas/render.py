@@ -38,7 +38,7 @@ from .maps import Bases, Maps
 from .model import SINGULAR, PartialDate, Record
 from .paging import Book, Limits
 from .search import search_tags
-from .slots import slot
+from .slots import slot, unsearched
 from .text import attr, finalize, fold, in_script, title_language
 from .timeline import PROVENANCE_LABELS
 
@@ -117,6 +117,7 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env.filters["fold"] = fold
     env.filters["url"] = _url
     env.filters["by_collection"] = _by_collection
+    env.filters["unsearched"] = unsearched
     env.globals.update(TITLES=TITLES, SINGULAR=SINGULAR, COLLECTIONS=COLLECTIONS, KIND_ORDER=KIND_ORDER,
                        PROVENANCE_LABELS=PROVENANCE_LABELS)
     env.globals.update(membership_chart_of=membership_chart)
@@ -303,11 +304,12 @@ class Renderer:
             """Timeline entries as a slot of HTML: a year's on the timeline, or a page's slice."""
             if slice_:
                 inner = "\n".join(self.fragments.timeline_entry(e, here) for e in entries)
-                return slot(f'<div class="atlas-timeline atlas-timeline--slice">\n{inner}\n</div>')
-            return slot(self.fragments.timeline_entries(entries, here))
+                return slot(f'<div class="atlas-timeline atlas-timeline--slice">\n{inner}\n</div>', searched=False)
+            return slot(self.fragments.timeline_entries(entries, here), searched=False)
 
         def table_html(kind: str, items: list[Any], **extra: Any) -> Markup:
-            return slot(self.fragments.table(kind, items, here, **extra))
+            # A treaty table is marked data-search-exclude; an index's table is searched.
+            return slot(self.fragments.table(kind, items, here, **extra), searched=kind != "treaties")
 
         def charted_organizations(records: Sequence[Record]) -> Selection[Record]:
             return charted(records, self.limits.hub_records)
@@ -379,7 +381,7 @@ links_markdown=links_markdown,
             parts.append(f'<div class="atlas-citation" id="cite-{i}">\n'
                          f"<p><strong>[{i}]</strong> {self.citation_line(c, here)}{extra}</p>\n</div>")
         heading = Markup(f"## {finalize(t('Citations'))} {{ #citations data-search-exclude }}\n\n")
-        return heading + slot("\n".join(parts))
+        return heading + slot("\n".join(parts), searched=False)
 
     def backlinks_section(self, target: Record, backlinks: list[Record], here: str,
                           title: str = "Referred to by") -> Markup:
