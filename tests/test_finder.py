@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from atlas.catalog import Catalog
-from atlas.finder import names_of, organization_rows, treaty_finder
+from atlas.finder import every_treaty, names_of, organization_rows, treaty_finder
 from atlas.model import Record
 from atlas.project import load_catalog
 from atlas.render import search_boost
@@ -75,6 +75,14 @@ def test_treaty_rows_are_oldest_first_and_carry_folded_names(catalog: Catalog) -
     assert "alpha treaty" not in newer.context  # its own names are not its context
     assert (older.decade, newer.decade) == (1990, 2000)
     assert newer.organization is catalog.get("union") and older.organization is None
+
+
+def test_every_treaty_is_the_finder_of_all_treaties_made_once_per_catalog(catalog: Catalog) -> None:
+    finder = every_treaty(catalog)
+    assert finder == treaty_finder(catalog, catalog.collection("treaties"))
+    assert every_treaty(catalog) is finder  # the index and the feed share it
+    other = Catalog(catalog.records)
+    assert every_treaty(other) is not finder and every_treaty(other) == finder
 
 
 def test_treaty_filter_options_come_from_the_rows(catalog: Catalog) -> None:

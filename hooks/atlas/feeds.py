@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 
 from .catalog import Catalog, TimelineEntry
-from .finder import treaty_finder
+from .finder import every_treaty
 from .model import Record
 from .timeline import timeline_filters
 
@@ -46,7 +46,7 @@ def timeline_feed(catalog: Catalog) -> bytes:
 
 
 def treaty_feed(catalog: Catalog) -> bytes:
-    finder = treaty_finder(catalog, catalog.collection("treaties"))
+    finder = every_treaty(catalog)
     rows = []
     ids: set[str] = set()
     for row in finder.rows:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .catalog import TimelineEntry
 from .feeds import TIMELINE_FEED, TREATY_FEED
-from .finder import TreatyRow, treaty_finder
+from .finder import TreatyRow, every_treaty
 from .model import Record
 from .paging import Book, Period, paged
 
@@ -90,7 +90,7 @@ def treaty_plans(renderer: Renderer, limit: int) -> list[Plan]:
     """The treaty index (with the finder) and the lists by party, by period."""
     from .render import Plan
 
-    finder = treaty_finder(renderer.catalog, renderer.catalog.collection("treaties"))
+    finder = every_treaty(renderer.catalog)
     by_party: dict[str, list[TreatyRow]] = defaultdict(list)
     for row in finder.rows:
         for party in row.parties:

@@ -27,7 +27,7 @@ from .columns import page_url
 from .downloads import DOWNLOADS_PAGE, downloads_context
 from .editing import EDITING, editing_context
 from .export import DOWNLOADS as DOWNLOADS_FOLDER
-from .finder import organization_rows, treaty_finder
+from .finder import organization_rows
 from .fragments import Fragments, relative_url
 from .history import LastChange
 from .hubs import Selection, charted, related, timeline_slice
@@ -123,7 +123,7 @@ def environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env.globals.update(membership_chart_of=membership_chart)
     env.globals.update(cite_marks=cite_marks, fact_row=fact_row, names_rows_markdown=names_rows)
     env.globals.update(front_matter_markdown=front_matter)
-    env.globals.update(treaty_finder=treaty_finder, organization_rows=organization_rows, search_tags=search_tags)
+    env.globals.update(organization_rows=organization_rows, search_tags=search_tags)
     return env
 
 
