@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
@@ -37,6 +38,8 @@ log = logging.getLogger("mkdocs.hooks.atlas")
 HOOKS_DIR = Path(__file__).resolve().parent
 PACKAGE = "atlas"
 SEARCH_PLUGIN = "material/search"
+PLANNING_OLDEST = 1_000_000  # young collections before one of the oldest generation, while the pages are planned
+IDLE_COLLECT_S = 1.0  # after a build under `serve`, its garbage is collected once the server idles this long
 
 
 class _Serve:
@@ -60,6 +63,59 @@ class _Build:
     russian_palette: list[Any] = []  # the palette with its switch named in Russian
 
 
+class _Collector:
+    """The garbage collector during a build. The catalog and the generated pages live as long as
+    the build: frozen once made (on_pre_build, on_files), the collector stops walking them at each
+    collection while pages are rendered (over a second of CPU at 5,000 treaties,
+    scripts/benchmark.py); on_post_build unfreezes them. Under `serve`, what the server keeps from
+    one build to the next (the session's caches, MkDocs's state) is frozen too, once the last
+    build's garbage is collected (while the server idled, or else then), and the oldest
+    generation is left alone until the pages are planned: otherwise the collector walks all of
+    it, and all that planning makes, again and again (1.7 s of a save at 5,000 treaties)."""
+
+    thresholds = gc.get_threshold()  # as Python set them
+    idle: threading.Timer | None = None
+    clean = False  # the last build's garbage was collected while the server idled
+
+    @classmethod
+    def build_starts(cls, serving: bool) -> None:
+        gc.unfreeze()  # a failed build under `serve` may have skipped on_post_build
+        gc.set_threshold(*cls.thresholds)
+        if not serving:
+            return
+        if cls.idle is not None:
+            cls.idle.cancel()
+        if not cls.clean:
+            gc.collect()
+        cls.clean = False
+        gc.freeze()
+        young, middle, _ = cls.thresholds
+        gc.set_threshold(young, middle, PLANNING_OLDEST)
+
+    @staticmethod
+    def made() -> None:
+        """What the build made so far lives as long as the build."""
+        gc.freeze()
+
+    @classmethod
+    def planned(cls) -> None:
+        gc.freeze()
+        gc.set_threshold(*cls.thresholds)
+
+    @classmethod
+    def build_ends(cls, serving: bool) -> None:
+        gc.unfreeze()  # this build's objects must become collectable again
+        if serving:
+            cls.idle = threading.Timer(IDLE_COLLECT_S, cls._collect)
+            cls.idle.daemon = True
+            cls.idle.start()
+
+    @classmethod
+    def _collect(cls) -> None:
+        gc.collect()
+        cls.clean = True
+
+
 class _PreviewFile(File):
     """A generated page that is modified only when the live preview rendered it again."""
 
@@ -77,7 +133,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    gc.unfreeze()  # a failed build under `serve` may have skipped on_post_build
+    _Collector.build_starts(_Serve.active)
     _Build.atlas, _Build.site, _Build.pages, _Build.outputs, _Build.failure = None, None, [], set(), None
     _Build.russian_palette = []
     if not _Serve.active:
@@ -86,7 +142,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         problems = _Build.site.check()
         if problems:
             raise PluginError(_Build.atlas.problems.report(problems))
-        gc.freeze()  # the catalog lives as long as the build: see on_files
+        _Collector.made()
         return
     # Material's search merges a dirty build's index for one changed page; atlas.preview merges it.
     search = config.plugins.get(SEARCH_PLUGIN)
@@ -108,7 +164,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.error(str(problem))
     if problems:
         log.error(f"{len(problems)} data problem(s): every page of the preview lists them until they are fixed")
-    gc.freeze()
+    _Collector.made()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -142,11 +198,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             static = File.generated(config, path, content=content)
             files.append(static)
             _Build.outputs.add(static.dest_uri)
-    # The catalog and the generated pages live until the build ends. Frozen (here and after
-    # loading), the garbage collector stops walking them at each collection while pages are
-    # rendered: over a second of CPU at 5,000 treaties (scripts/benchmark.py). on_post_build
-    # unfreezes them. This freezes what MkDocs holds by then too (config, the files).
-    gc.freeze()
+    _Collector.planned()  # the catalog and the pages, and what MkDocs holds by then (config, files)
     return files
 
 
@@ -224,7 +276,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """The search index of each edition (atlas.site); under `serve`, the preview's index and stale
     files too (atlas.preview), and the problems page at unknown addresses (the server answers
     them with 404.html)."""
-    gc.unfreeze()  # under `serve`, this build's objects must become collectable again
+    _Collector.build_ends(_Serve.active)
     if _Build.failure is not None:
         return
     site_dir = Path(config.site_dir)

