@@ -75,7 +75,8 @@ class _Collector:
 
     thresholds = gc.get_threshold()  # as Python set them
     idle: threading.Timer | None = None
-    clean = False  # the last build's garbage was collected while the server idled
+    builds = 0  # the builds ended
+    collected = -1  # the last of them whose garbage was collected while the server idled
 
     @classmethod
     def build_starts(cls, serving: bool) -> None:
@@ -85,9 +86,8 @@ class _Collector:
             return
         if cls.idle is not None:
             cls.idle.cancel()
-        if not cls.clean:
+        if cls.collected != cls.builds:
             gc.collect()
-        cls.clean = False
         gc.freeze()
         young, middle, _ = cls.thresholds
         gc.set_threshold(young, middle, PLANNING_OLDEST)
@@ -105,15 +105,16 @@ class _Collector:
     @classmethod
     def build_ends(cls, serving: bool) -> None:
         gc.unfreeze()  # this build's objects must become collectable again
+        cls.builds += 1
         if serving:
-            cls.idle = threading.Timer(IDLE_COLLECT_S, cls._collect)
+            cls.idle = threading.Timer(IDLE_COLLECT_S, cls._collect, (cls.builds,))
             cls.idle.daemon = True
             cls.idle.start()
 
     @classmethod
-    def _collect(cls) -> None:
+    def _collect(cls, build: int) -> None:
         gc.collect()
-        cls.clean = True
+        cls.collected = build
 
 
 class _PreviewFile(File):
