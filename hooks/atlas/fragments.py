@@ -86,6 +86,12 @@ class Fragments:
             return self.treaty_table(items, here, **extra)  # type: ignore[arg-type]
         return self.index_table(items, here)  # type: ignore[arg-type]
 
+    @staticmethod
+    def searched(kind: str) -> bool:
+        """Whether search indexes a table of `kind`: an index's is searched, a treaty list is
+        marked data-search-exclude (its rows name records found by their own pages)."""
+        return kind != "treaties"
+
     def treaty_table(self, rows: Sequence[TreatyRow], here: str, feed: object = None, root: object = "") -> str:
         """A treaty list: the finder's table on the index, where `feed` names the feed of every treaty."""
         feeds = f' data-feed="{attr(feed)}" data-root="{attr(root)}"' if feed else ""

@@ -308,8 +308,7 @@ class Renderer:
             return slot(self.fragments.timeline_entries(entries, here), searched=False)
 
         def table_html(kind: str, items: list[Any], **extra: Any) -> Markup:
-            # A treaty table is marked data-search-exclude; an index's table is searched.
-            return slot(self.fragments.table(kind, items, here, **extra), searched=kind != "treaties")
+            return slot(self.fragments.table(kind, items, here, **extra), searched=self.fragments.searched(kind))
 
         def charted_organizations(records: Sequence[Record]) -> Selection[Record]:
             return charted(records, self.limits.hub_records)
